@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the publishable package into pkg/: the WebAssembly module, its bindings, the element
+# module (storycard.js), the TypeScript declarations and package.json; then prints its size.
+#
+#   STORYCARD_DEBUG=1 npm run build   keeps panic messages (console_error_panic_hook) and names.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=pkg
+target=wasm32-unknown-unknown
+wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+if [ -n "${STORYCARD_DEBUG:-}" ]; then
+  echo "build: debug module (panic messages kept)"
+  cargo build --lib --release --target "$target"
+  dir=target/$target/release
+elif rustup run nightly rustc --version >/dev/null 2>&1 &&
+  [ -d "$(rustup run nightly rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  # The release module: the standard library rebuilt for size, with panics as a plain trap.
+  # This removes the panic-message machinery, a fifth of the module.
+  echo "build: release module ($(rustup run nightly rustc --version), build-std, immediate abort)"
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo +nightly build --lib --release --target "$target" --no-default-features \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
+    --target-dir target/size
+  dir=target/size/$target/release
+else
+  echo "build: no nightly toolchain with rust-src; building with stable (a larger module)" >&2
+  cargo build --lib --release --target "$target" --no-default-features
+  dir=target/$target/release
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name storycard_wasm "$dir/storycard.wasm"
+if [ -z "${STORYCARD_DEBUG:-}" ]; then
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "${wasm_features[@]}" \
+    "$out/storycard_wasm_bg.wasm" -o "$out/storycard_wasm_bg.wasm"
+fi
+cp www/storycard.js www/storycard.d.ts "$out/"
+if [ -z "${STORYCARD_DEBUG:-}" ]; then
+  for js in "$out/storycard.js" "$out/storycard_wasm.js"; do
+    node_modules/.bin/terser "$js" --module --compress --mangle --output "$js"
+  done
+fi
+node scripts/package.mjs "$out"
+node scripts/size.mjs "$out"

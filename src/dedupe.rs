@@ -1,0 +1,370 @@
+//! Each story once: finds the related entries that name the same story, keeps the first, fills its
+//! gaps from the others, and removes the article itself from its own related list.
+//!
+//! Two entries are the same story when their [URL keys](crate::url::key) match, or, when either
+//! has no URL, when their [headline keys](crate::text::headline_key) match. Two entries with
+//! different URLs are different stories even under the same headline: a site may reuse a headline
+//! ("Live updates") for different pages.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::error::Warning;
+use crate::extract::Extracted;
+use crate::model::{Article, Related};
+use crate::text::headline_key;
+use crate::url;
+
+/// Why an entry was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Its URL names the same page as a story shown earlier.
+    SameUrl,
+    /// It has the same headline as a story shown earlier, and one of them has no URL.
+    SameHeadline,
+    /// It is the article the card shows.
+    Article,
+}
+
+/// One related entry that is not shown, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    /// Where it stood in the input list (0-based).
+    pub position: usize,
+    /// Its headline, to recognise it by.
+    pub headline: String,
+    /// Why it was removed.
+    pub reason: Reason,
+    /// The index, in [`Story::related`], of the story it was merged into; `None` for the article.
+    pub merged_into: Option<usize>,
+}
+
+/// The story as the card shows it: the article and each related story once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Story {
+    /// The article.
+    pub article: Article,
+    /// The related list's own heading, when the data gives one.
+    pub related_heading: Option<String>,
+    /// The unique related stories, in the order of their first occurrence.
+    pub related: Vec<Related>,
+    /// Every entry that was removed, in input order.
+    pub removed: Vec<Removed>,
+    /// Unique stories left out because of the `max` limit.
+    pub omitted: usize,
+    /// What was skipped or ignored while reading.
+    pub warnings: Vec<Warning>,
+}
+
+impl Story {
+    /// Keeps at most `max` related stories, counting what is left out in [`Story::omitted`].
+    pub fn limit(&mut self, max: usize) {
+        if self.related.len() > max {
+            self.omitted += self.related.len() - max;
+            self.related.truncate(max);
+        }
+    }
+}
+
+/// FNV-1a: the keys are short and come from one page, so a keyed hash buys nothing, and this
+/// one is a fraction of SipHash's size in the WebAssembly module.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Index = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+
+/// The identity of one story for comparison.
+struct Keys {
+    url: Option<String>,
+    headline: String,
+}
+
+impl Keys {
+    fn of(headline: &str, url: Option<&str>, base: Option<&str>) -> Keys {
+        Keys {
+            url: url.and_then(|u| url::key(u, base)),
+            headline: headline_key(headline),
+        }
+    }
+
+    /// Why `self` names the same story as `other`, if it does.
+    fn same_as(&self, other: &Keys) -> Option<Reason> {
+        match (&self.url, &other.url) {
+            (Some(a), Some(b)) => (a == b).then_some(Reason::SameUrl),
+            _ => (self.headline == other.headline).then_some(Reason::SameHeadline),
+        }
+    }
+}
+
+/// Removes duplicate related entries and the article itself. `base` resolves relative URLs (the
+/// page's address); without it the article's own URL is used.
+///
+/// ```
+/// use storycard::{extract::Extracted, model::{Article, Related, Person}, dedupe::dedupe};
+/// let entry = |h: &str, url: Option<&str>, author: Option<&str>| Related {
+///     headline: h.into(),
+///     url: url.map(Into::into),
+///     authors: author.map(|a| vec![Person { name: a.into(), url: None }]).unwrap_or_default(),
+///     ..Related::default()
+/// };
+/// let story = dedupe(Extracted {
+///     article: Article { headline: "Main".into(), ..Article::default() },
+///     related: vec![
+///         entry("One", Some("https://ex.com/1?utm_source=x"), None),
+///         entry("Two", None, None),
+///         entry("One", Some("https://ex.com/1"), Some("Khánh Minh")),
+///         entry("Two", None, Some("Anh Vũ")),
+///     ],
+///     ..Extracted::default()
+/// }, None);
+/// assert_eq!(story.related.len(), 2);
+/// assert_eq!(story.related[0].authors[0].name, "Khánh Minh");
+/// assert_eq!(story.related[1].authors[0].name, "Anh Vũ");
+/// ```
+pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
+    let Extracted {
+        article,
+        related_heading,
+        related,
+        warnings,
+    } = extracted;
+    let base = base.or(article.url.as_deref());
+    let article_keys = Keys::of(&article.headline, article.url.as_deref(), base);
+
+    let mut kept: Vec<Related> = Vec::with_capacity(related.len());
+    // Indexes into `kept`, all of one map type (one copy of the hash table code in the wasm):
+    // by URL key; by headline key; by headline key among the kept stories that have no URL.
+    let mut by_url = Index::default();
+    let mut by_headline = Index::default();
+    let mut no_url_by_headline = Index::default();
+    let mut removed = Vec::new();
+
+    for entry in related {
+        let keys = Keys::of(&entry.headline, entry.url.as_deref(), base);
+        if keys.same_as(&article_keys).is_some() {
+            removed.push(Removed {
+                position: entry.position,
+                headline: entry.headline,
+                reason: Reason::Article,
+                merged_into: None,
+            });
+            continue;
+        }
+        let hit = match &keys.url {
+            Some(url) => by_url.get(url).map(|&i| (i, Reason::SameUrl)).or_else(|| {
+                no_url_by_headline
+                    .get(&keys.headline)
+                    .map(|&i| (i, Reason::SameHeadline))
+            }),
+            None => by_headline
+                .get(&keys.headline)
+                .map(|&i| (i, Reason::SameHeadline)),
+        };
+        match hit {
+            Some((i, reason)) => {
+                removed.push(Removed {
+                    position: entry.position,
+                    headline: entry.headline.clone(),
+                    reason,
+                    merged_into: Some(i),
+                });
+                if let (None, Some(url)) = (&kept[i].url, keys.url) {
+                    // The kept story gains this entry's URL: from now on it compares by URL.
+                    by_url.entry(url).or_insert(i);
+                    no_url_by_headline.remove(&keys.headline);
+                }
+                merge(&mut kept[i], entry);
+            }
+            None => {
+                let i = kept.len();
+                match keys.url {
+                    Some(url) => {
+                        by_url.insert(url, i);
+                    }
+                    None => {
+                        no_url_by_headline.entry(keys.headline.clone()).or_insert(i);
+                    }
+                }
+                by_headline.entry(keys.headline).or_insert(i);
+                kept.push(entry);
+            }
+        }
+    }
+
+    Story {
+        article,
+        related_heading,
+        related: kept,
+        removed,
+        omitted: 0,
+        warnings,
+    }
+}
+
+/// Fills the fields `kept` lacks from its duplicate; what `kept` has always wins.
+fn merge(kept: &mut Related, dup: Related) {
+    if kept.url.is_none() {
+        kept.url = dup.url;
+    }
+    if kept.description.is_none() {
+        kept.description = dup.description;
+    }
+    if kept.authors.is_empty() {
+        kept.authors = dup.authors;
+    }
+    if kept.image.is_none() {
+        kept.image = dup.image;
+    }
+    if kept.date_published.is_none() {
+        kept.date_published = dup.date_published;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+
+    fn entry(headline: &str, url: Option<&str>, position: usize) -> Related {
+        Related {
+            headline: headline.into(),
+            url: url.map(Into::into),
+            position,
+            ..Related::default()
+        }
+    }
+
+    fn run(article: Article, related: Vec<Related>) -> Story {
+        dedupe(
+            Extracted {
+                article,
+                related,
+                ..Extracted::default()
+            },
+            None,
+        )
+    }
+
+    fn headlines(s: &Story) -> Vec<&str> {
+        s.related.iter().map(|r| r.headline.as_str()).collect()
+    }
+
+    #[test]
+    fn keeps_the_first_occurrence_in_place() {
+        let s = run(
+            Article::default(),
+            vec![
+                entry("A", Some("https://x.com/a"), 0),
+                entry("B", Some("https://x.com/b"), 1),
+                entry("A again", Some("https://www.x.com/a/"), 2),
+                entry("C", None, 3),
+            ],
+        );
+        assert_eq!(headlines(&s), ["A", "B", "C"]);
+        assert_eq!(
+            s.removed,
+            [Removed {
+                position: 2,
+                headline: "A again".into(),
+                reason: Reason::SameUrl,
+                merged_into: Some(0)
+            }]
+        );
+    }
+
+    #[test]
+    fn same_headline_with_different_urls_is_two_stories() {
+        let s = run(
+            Article::default(),
+            vec![
+                entry("Live updates", Some("https://x.com/live/1"), 0),
+                entry("Live updates", Some("https://x.com/live/2"), 1),
+            ],
+        );
+        assert_eq!(s.related.len(), 2);
+    }
+
+    #[test]
+    fn same_headline_counts_when_either_has_no_url() {
+        let s = run(
+            Article::default(),
+            vec![
+                entry("Tin mới", None, 0),
+                entry("TIN MO\u{31B}\u{301}I", Some("https://x.com/n"), 1),
+            ],
+        );
+        assert_eq!(headlines(&s), ["Tin mới"]);
+        assert_eq!(s.related[0].url.as_deref(), Some("https://x.com/n"));
+        assert_eq!(s.removed[0].reason, Reason::SameHeadline);
+    }
+
+    #[test]
+    fn merges_author_from_later_duplicate() {
+        let mut rich = entry("A", Some("https://x.com/a"), 1);
+        rich.authors = vec![Person {
+            name: "Khánh Minh".into(),
+            url: None,
+        }];
+        rich.description = Some("later summary".into());
+        let mut first = entry("A", Some("https://x.com/a?utm_medium=web"), 0);
+        first.description = Some("first summary".into());
+        let s = run(Article::default(), vec![first, rich]);
+        assert_eq!(s.related[0].authors[0].name, "Khánh Minh");
+        assert_eq!(s.related[0].description.as_deref(), Some("first summary"));
+    }
+
+    #[test]
+    fn removes_the_article_itself() {
+        let article = Article {
+            headline: "Main story".into(),
+            url: Some("https://x.com/main".into()),
+            ..Article::default()
+        };
+        let s = run(
+            article,
+            vec![
+                entry(
+                    "Main story (updated)",
+                    Some("https://x.com/main?utm_source=r"),
+                    0,
+                ),
+                entry("main  story", None, 1),
+                entry("Other", None, 2),
+            ],
+        );
+        assert_eq!(headlines(&s), ["Other"]);
+        assert!(s
+            .removed
+            .iter()
+            .all(|r| r.reason == Reason::Article && r.merged_into.is_none()));
+    }
+
+    #[test]
+    fn limit_counts_what_it_leaves_out() {
+        let mut s = run(
+            Article::default(),
+            (0..5).map(|i| entry(&format!("S{i}"), None, i)).collect(),
+        );
+        s.limit(3);
+        assert_eq!(headlines(&s), ["S0", "S1", "S2"]);
+        assert_eq!(s.omitted, 2);
+    }
+}

@@ -1,0 +1,384 @@
+//! The data island: a `<script type="application/json">` element holding the story in schema.org
+//! property names. `schema/storycard.schema.json` is the formal description of the format.
+//!
+//! Lenient where real CMSs vary (`author` as a string, an object or an array; `image` as a string
+//! or an object; `articleBody` as one string or paragraphs), strict where a wrong value means the
+//! page is broken (an `article` that is not an object, a `related` entry that is not an object).
+
+use crate::error::{Error, Warning};
+use crate::extract::Extracted;
+use crate::json::Json;
+use crate::model::{Article, Image, Person, Related};
+use crate::text::{clean, decimal};
+use crate::url::safe_href;
+
+/// Reads the data island's parsed JSON.
+///
+/// ```
+/// let data: storycard::Json = serde_json::from_str(r#"{
+///   "article": { "headline": "Main story", "author": [{"name": "Bùi Đức"}] },
+///   "related": [ { "headline": "Another story", "url": "/another" } ]
+/// }"#).unwrap();
+/// let extracted = storycard::extract::island::read(&data).unwrap();
+/// assert_eq!(extracted.article.authors[0].name, "Bùi Đức");
+/// assert_eq!(extracted.related[0].url.as_deref(), Some("/another"));
+/// ```
+pub fn read(data: &Json) -> Result<Extracted, Error> {
+    let mut r = Reader::default();
+    expect_object(data, "the article data")?;
+    let article = match data.get("article") {
+        Some(a) => {
+            expect_object(a, "article")?;
+            a
+        }
+        None => {
+            return Err(Error::WrongShape {
+                path: "article".into(),
+                expected: "an object",
+                found: "nothing",
+            })
+        }
+    };
+    let headline = match article.get("headline") {
+        None => None,
+        Some(Json::String(s)) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Some(other) => {
+            return Err(Error::WrongShape {
+                path: "article.headline".into(),
+                expected: "a string",
+                found: other.kind(),
+            })
+        }
+    };
+    let headline = headline.ok_or(Error::MissingHeadline)?;
+    let article = Article {
+        headline,
+        url: r.url(article, "article", "url"),
+        authors: r.authors(article, "article"),
+        date_published: r.text(article, "article", "datePublished"),
+        description: r.text(article, "article", "description"),
+        body: r.body(article),
+        image: r.image(article, "article"),
+        section: r.text(article, "article", "articleSection"),
+        language: r.text(article, "article", "inLanguage"),
+    };
+    let related_heading = r.text(data, "", "relatedHeading");
+    let related = match data.get("related") {
+        None => Vec::new(),
+        Some(Json::Array(items)) => r.related(items)?,
+        Some(other) => {
+            return Err(Error::WrongShape {
+                path: "related".into(),
+                expected: "an array",
+                found: other.kind(),
+            })
+        }
+    };
+    Ok(Extracted {
+        article,
+        related_heading,
+        related,
+        warnings: r.warnings,
+    })
+}
+
+fn expect_object(v: &Json, path: &str) -> Result<(), Error> {
+    match v {
+        Json::Object(_) => Ok(()),
+        other => Err(Error::WrongShape {
+            path: path.into(),
+            expected: "an object",
+            found: other.kind(),
+        }),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        [path, ".", key].concat()
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    [path, "[", &decimal(i), "]"].concat()
+}
+
+/// Collects warnings while reading optional fields.
+#[derive(Default)]
+struct Reader {
+    warnings: Vec<Warning>,
+}
+
+impl Reader {
+    fn warn(&mut self, path: String, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            path,
+            message: message.into(),
+        });
+    }
+
+    fn ignored(&mut self, path: String, expected: &str, found: &Json) {
+        let message = ["must be ", expected, ", found ", found.kind(), "; ignored"].concat();
+        self.warn(path, message);
+    }
+
+    /// An optional text field: cleaned, and `None` when empty or of another type.
+    fn text(&mut self, obj: &Json, path: &str, key: &str) -> Option<String> {
+        match obj.get(key)? {
+            Json::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+            other => {
+                self.ignored(join(path, key), "a string", other);
+                None
+            }
+        }
+    }
+
+    /// An optional URL field that must pass the scheme allow-list.
+    fn url(&mut self, obj: &Json, path: &str, key: &str) -> Option<String> {
+        let raw = self.text(obj, path, key)?;
+        let safe = safe_href(&raw);
+        if safe.is_none() {
+            self.warn(
+                join(path, key),
+                "is not an http(s) or relative URL; ignored",
+            );
+        }
+        safe
+    }
+
+    fn authors(&mut self, obj: &Json, path: &str) -> Vec<Person> {
+        let path = join(path, "author");
+        match obj.get("author") {
+            None => Vec::new(),
+            Some(Json::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| self.person(a, &index(&path, i)))
+                .collect(),
+            Some(one) => self.person(one, &path).into_iter().collect(),
+        }
+    }
+
+    fn person(&mut self, v: &Json, path: &str) -> Option<Person> {
+        match v {
+            Json::String(s) => Some(clean(s))
+                .filter(|n| !n.is_empty())
+                .map(|name| Person { name, url: None }),
+            Json::Object(_) => Some(Person {
+                name: self.text(v, path, "name")?,
+                url: self.url(v, path, "url"),
+            }),
+            other => {
+                self.ignored(path.to_owned(), "a string or an object with a name", other);
+                None
+            }
+        }
+    }
+
+    fn image(&mut self, obj: &Json, path: &str) -> Option<Image> {
+        let path = join(path, "image");
+        match obj.get("image")? {
+            Json::String(s) => safe_href(s).map(|url| Image {
+                url,
+                ..Image::default()
+            }),
+            v @ Json::Object(_) => Some(Image {
+                url: self.url(v, &path, "url")?,
+                width: self.dimension(v, &path, "width"),
+                height: self.dimension(v, &path, "height"),
+                alt: match v.get("alt") {
+                    Some(Json::String(s)) => Some(clean(s)),
+                    _ => self.text(v, &path, "caption"),
+                },
+            }),
+            other => {
+                self.ignored(path, "a string or an object", other);
+                None
+            }
+        }
+    }
+
+    fn dimension(&mut self, obj: &Json, path: &str, key: &str) -> Option<u32> {
+        let n = match obj.get(key)? {
+            Json::Number(n) => *n,
+            Json::String(s) => f64::from(s.trim().trim_end_matches("px").parse::<u32>().ok()?),
+            other => {
+                self.ignored(join(path, key), "a number", other);
+                return None;
+            }
+        };
+        (1.0..=100_000.0).contains(&n).then_some(n as u32)
+    }
+
+    fn body(&mut self, article: &Json) -> Vec<String> {
+        let paragraphs: Vec<String> = match article.get("articleBody") {
+            None => return Vec::new(),
+            Some(Json::String(s)) => s.split("\n\n").map(clean).collect(),
+            Some(Json::Array(items)) => {
+                items.iter().filter_map(|p| p.as_str()).map(clean).collect()
+            }
+            Some(other) => {
+                self.ignored("article.articleBody".into(), "a string or an array", other);
+                return Vec::new();
+            }
+        };
+        paragraphs.into_iter().filter(|p| !p.is_empty()).collect()
+    }
+
+    fn related(&mut self, items: &[Json]) -> Result<Vec<Related>, Error> {
+        let mut out = Vec::with_capacity(items.len());
+        for (position, item) in items.iter().enumerate() {
+            let path = index("related", position);
+            expect_object(item, &path)?;
+            let Some(headline) = self.text(item, &path, "headline") else {
+                self.warn(path, "has no headline; skipped");
+                continue;
+            };
+            out.push(Related {
+                headline,
+                url: self.url(item, &path, "url"),
+                description: self.text(item, &path, "description"),
+                authors: self.authors(item, &path),
+                image: self.image(item, &path),
+                date_published: self.text(item, &path, "datePublished"),
+                position,
+            });
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Json {
+        serde_json::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn reads_author_as_string_object_or_array() {
+        let d = parse(
+            r#"{"article":{"headline":"h","author":["A", {"name":"B","url":"https://b.example"}, 3]},
+                "related":[{"headline":"r","author":{"name":"C"}},{"headline":"s","author":"D"}]}"#,
+        );
+        let e = read(&d).unwrap();
+        let names: Vec<&str> = e.article.authors.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["A", "B"]);
+        assert_eq!(
+            e.article.authors[1].url.as_deref(),
+            Some("https://b.example")
+        );
+        assert_eq!(e.related[0].authors[0].name, "C");
+        assert_eq!(e.related[1].authors[0].name, "D");
+        assert_eq!(e.warnings.len(), 1, "{:?}", e.warnings);
+        assert_eq!(e.warnings[0].path, "article.author[2]");
+    }
+
+    #[test]
+    fn reads_image_as_string_or_object() {
+        let d = parse(
+            r#"{"article":{"headline":"h","image":{"url":"/a.jpg","width":1200,"height":"675","alt":"A"}},
+                "related":[{"headline":"r","image":"/b.jpg"}]}"#,
+        );
+        let e = read(&d).unwrap();
+        let img = e.article.image.unwrap();
+        assert_eq!(
+            (img.url.as_str(), img.width, img.height),
+            ("/a.jpg", Some(1200), Some(675))
+        );
+        assert_eq!(img.alt.as_deref(), Some("A"));
+        assert_eq!(e.related[0].image.as_ref().unwrap().url, "/b.jpg");
+    }
+
+    #[test]
+    fn reads_body_as_string_or_paragraphs() {
+        let one = read(&parse(
+            r#"{"article":{"headline":"h","articleBody":"p1\n\n p2 \n\n"}}"#,
+        ))
+        .unwrap();
+        assert_eq!(one.article.body, ["p1", "p2"]);
+        let many = read(&parse(
+            r#"{"article":{"headline":"h","articleBody":["p1","", "p2"]}}"#,
+        ))
+        .unwrap();
+        assert_eq!(many.article.body, ["p1", "p2"]);
+    }
+
+    #[test]
+    fn ignores_unknown_fields() {
+        let e = read(&parse(
+            r#"{"x":1,"article":{"headline":"h","@type":"NewsArticle"}}"#,
+        ))
+        .unwrap();
+        assert_eq!(e.article.headline, "h");
+        assert!(e.warnings.is_empty());
+    }
+
+    #[test]
+    fn refuses_data_of_the_wrong_shape() {
+        let cases = [
+            ("[]", "the article data must be an object, found an array"),
+            ("{}", "article must be an object, found nothing"),
+            (
+                r#"{"article":"x"}"#,
+                "article must be an object, found a string",
+            ),
+            (
+                r#"{"article":{"headline":7}}"#,
+                "article.headline must be a string, found a number",
+            ),
+            (
+                r#"{"article":{"headline":"h"},"related":{}}"#,
+                "related must be an array, found an object",
+            ),
+            (
+                r#"{"article":{"headline":"h"},"related":[{"headline":"a"},"b"]}"#,
+                "related[1] must be an object, found a string",
+            ),
+        ];
+        for (input, message) in cases {
+            assert_eq!(
+                read(&parse(input)).unwrap_err().to_string(),
+                message,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_an_article_without_headline() {
+        for input in [r#"{"article":{}}"#, r#"{"article":{"headline":"  "}}"#] {
+            assert_eq!(read(&parse(input)).unwrap_err(), Error::MissingHeadline);
+        }
+    }
+
+    #[test]
+    fn skips_related_entry_without_headline_with_a_warning() {
+        let e = read(&parse(
+            r#"{"article":{"headline":"h"},"related":[{"url":"/a"},{"headline":"b"}]}"#,
+        ))
+        .unwrap();
+        assert_eq!(e.related.len(), 1);
+        assert_eq!(e.related[0].position, 1);
+        assert_eq!(
+            e.warnings[0].to_string(),
+            "related[0]: has no headline; skipped"
+        );
+    }
+
+    #[test]
+    fn drops_unsafe_urls_with_a_warning() {
+        let e = read(&parse(
+            r#"{"article":{"headline":"h","url":"javascript:alert(1)","image":"data:image/svg+xml,x"},
+                "related":[{"headline":"b","url":" JavaScript:alert(1)"}]}"#,
+        ))
+        .unwrap();
+        assert_eq!(e.article.url, None);
+        assert_eq!(e.article.image, None);
+        assert_eq!(e.related[0].url, None);
+        assert!(e.warnings.iter().any(|w| w.path == "related[0].url"));
+    }
+}

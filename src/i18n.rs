@@ -1,0 +1,138 @@
+//! Every string a reader sees that does not come from the data, per language.
+
+use crate::text::decimal;
+
+/// The widget's own words in one language.
+#[derive(Debug)]
+pub struct Labels {
+    /// The primary language subtag these labels are for.
+    pub lang: &'static str,
+    /// Heading of the related carousel when the data gives none.
+    pub related: &'static str,
+    /// The button that shows the full text.
+    pub read_more: &'static str,
+    /// The same button once the text is shown.
+    pub read_less: &'static str,
+    /// Name of the button that scrolls the carousel back.
+    pub previous: &'static str,
+    /// Name of the button that scrolls the carousel on.
+    pub next: &'static str,
+    /// The word before the last name of a byline.
+    pub and: &'static str,
+    /// Name of one slide; `{n}` and `{total}` are replaced.
+    pub slide: &'static str,
+    /// What the reader sees when the story cannot be shown.
+    pub unavailable: &'static str,
+}
+
+const LABELS: [Labels; 5] = [
+    Labels {
+        lang: "en",
+        related: "Related stories",
+        read_more: "Read more",
+        read_less: "Show less",
+        previous: "Previous stories",
+        next: "Next stories",
+        and: "and",
+        slide: "{n} of {total}",
+        unavailable: "This story could not be shown.",
+    },
+    Labels {
+        lang: "vi",
+        related: "Tin liên quan",
+        read_more: "Đọc tiếp",
+        read_less: "Thu gọn",
+        previous: "Tin trước",
+        next: "Tin tiếp theo",
+        and: "và",
+        slide: "{n} trên {total}",
+        unavailable: "Không thể hiển thị bài viết này.",
+    },
+    Labels {
+        lang: "fr",
+        related: "Articles liés",
+        read_more: "Lire la suite",
+        read_less: "Réduire",
+        previous: "Articles précédents",
+        next: "Articles suivants",
+        and: "et",
+        slide: "{n} sur {total}",
+        unavailable: "Impossible d’afficher cet article.",
+    },
+    Labels {
+        lang: "de",
+        related: "Weitere Artikel",
+        read_more: "Weiterlesen",
+        read_less: "Weniger anzeigen",
+        previous: "Vorherige Artikel",
+        next: "Nächste Artikel",
+        and: "und",
+        slide: "{n} von {total}",
+        unavailable: "Dieser Artikel kann nicht angezeigt werden.",
+    },
+    Labels {
+        lang: "es",
+        related: "Noticias relacionadas",
+        read_more: "Leer más",
+        read_less: "Leer menos",
+        previous: "Noticias anteriores",
+        next: "Noticias siguientes",
+        and: "y",
+        slide: "{n} de {total}",
+        unavailable: "No se puede mostrar esta noticia.",
+    },
+];
+
+/// The labels for a BCP 47 language tag, by its primary subtag; English when there are none.
+///
+/// ```
+/// assert_eq!(storycard::i18n::labels("vi-VN").read_more, "Đọc tiếp");
+/// assert_eq!(storycard::i18n::labels("xx").read_more, "Read more");
+/// ```
+pub fn labels(lang: &str) -> &'static Labels {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    LABELS
+        .iter()
+        .find(|l| l.lang.eq_ignore_ascii_case(primary))
+        .unwrap_or(&LABELS[0])
+}
+
+impl Labels {
+    /// The name of slide `n` (1-based) of `total`.
+    pub fn slide_name(&self, n: usize, total: usize) -> String {
+        self.slide
+            .replace("{n}", &decimal(n))
+            .replace("{total}", &decimal(total))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_slides_in_the_language() {
+        assert_eq!(labels("en").slide_name(3, 8), "3 of 8");
+        assert_eq!(labels("vi").slide_name(3, 8), "3 trên 8");
+        assert_eq!(labels("DE-at").slide_name(1, 2), "1 von 2");
+    }
+
+    #[test]
+    fn no_label_is_empty_or_says_carousel() {
+        for l in &LABELS {
+            for s in [
+                l.related,
+                l.read_more,
+                l.read_less,
+                l.previous,
+                l.next,
+                l.and,
+                l.slide,
+                l.unavailable,
+            ] {
+                assert!(!s.trim().is_empty(), "{}", l.lang);
+                assert!(!s.to_lowercase().contains("carousel"), "{}", l.lang);
+            }
+        }
+    }
+}

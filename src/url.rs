@@ -1,0 +1,280 @@
+//! URLs from untrusted data: the scheme allow-list every `href` and `src` passes, and the key two
+//! addresses share when they name the same page.
+
+/// The URL as it may be used in an `href` or `src`: `http`, `https`, or relative (including
+/// protocol-relative). Anything with another scheme (`javascript:`, `data:`, `vbscript:` in any
+/// case or disguised with tabs, newlines and control characters) gives `None`, as does an empty URL.
+///
+/// ```
+/// use storycard::url::safe_href;
+/// assert_eq!(safe_href(" https://example.com/a "), Some("https://example.com/a".into()));
+/// assert_eq!(safe_href("/world/story.html"), Some("/world/story.html".into()));
+/// assert_eq!(safe_href("java\tscript:alert(1)"), None);
+/// assert_eq!(safe_href("JAVASCRIPT:alert(1)"), None);
+/// ```
+pub fn safe_href(raw: &str) -> Option<String> {
+    // What a browser's URL parser ignores: leading and trailing C0 controls and spaces, and tabs
+    // and newlines anywhere.
+    let cleaned: String = raw
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    match scheme(&cleaned) {
+        None => Some(cleaned),
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+            Some(cleaned)
+        }
+        Some(_) => None,
+    }
+}
+
+/// The scheme of an absolute URL, without the colon.
+fn scheme(url: &str) -> Option<&str> {
+    let end = url.find([':', '/', '?', '#'])?;
+    let s = &url[..end];
+    let valid = url[end..].starts_with(':')
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(s)
+}
+
+/// Query parameters that only track where a click came from.
+fn is_tracking(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.starts_with("utm_") || name == "fbclid" || name == "gclid"
+}
+
+/// The key two URLs share when they name the same page: relative URLs resolved against `base`,
+/// `http` and `https` alike, host lowercased and without `www.`, no default port, no fragment, no
+/// `utm_*`/`fbclid`/`gclid` parameters, no trailing slash, dot segments removed. `None` for a
+/// URL that [`safe_href`] rejects.
+///
+/// ```
+/// use storycard::url::key;
+/// assert_eq!(
+///     key("HTTPS://WWW.Example.com:443/world/a/?utm_source=x&id=7#top", None),
+///     key("http://example.com/world/b/../a?id=7", None),
+/// );
+/// assert_ne!(key("https://example.com/a", None), key("https://example.com/b", None));
+/// assert_eq!(key("/a/", Some("https://example.com/x/y")), key("https://example.com/a", None));
+/// ```
+pub fn key(raw: &str, base: Option<&str>) -> Option<String> {
+    let url = safe_href(raw)?;
+    let absolute = match (scheme(&url), base.and_then(safe_href)) {
+        (None, Some(base)) if scheme(&base).is_some() => resolve(&base, &url),
+        _ => url,
+    };
+    let (rest, _fragment) = split_once_or_all(&absolute, '#');
+    let (rest, query) = split_once_or_all(rest, '?');
+    let (authority, path) = match scheme(rest) {
+        Some(s) => {
+            let after = &rest[s.len() + 1..];
+            let after = after.trim_start_matches('/');
+            let end = after.find('/').unwrap_or(after.len());
+            (Some((s, &after[..end])), &after[end..])
+        }
+        None if rest.starts_with("//") => {
+            let after = &rest[2..];
+            let end = after.find('/').unwrap_or(after.len());
+            (Some(("", &after[..end])), &after[end..])
+        }
+        None => (None, rest),
+    };
+
+    let mut out = String::with_capacity(absolute.len());
+    if let Some((scheme, authority)) = authority {
+        let host_port = authority.rsplit('@').next().unwrap_or(authority);
+        let host_port = host_port.to_ascii_lowercase();
+        let host_port = host_port.strip_prefix("www.").unwrap_or(&host_port);
+        let default_port = if scheme.eq_ignore_ascii_case("https") {
+            ":443"
+        } else {
+            ":80"
+        };
+        let host = host_port.strip_suffix(default_port).unwrap_or(host_port);
+        out.push_str("//");
+        out.push_str(host);
+    }
+    let path = remove_dot_segments(path);
+    out.push_str(path.trim_end_matches('/'));
+    let kept: Vec<&str> = query
+        .map(|q| {
+            q.split('&')
+                .filter(|p| !p.is_empty() && !is_tracking(p.split('=').next().unwrap_or(p)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    Some(out)
+}
+
+fn split_once_or_all(s: &str, at: char) -> (&str, Option<&str>) {
+    match s.split_once(at) {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    }
+}
+
+/// Resolves a relative reference against an absolute base (RFC 3986 section 5.2, without the
+/// corner cases a news link never has).
+fn resolve(base: &str, reference: &str) -> String {
+    let base = split_once_or_all(base, '#').0;
+    if reference.starts_with("//") {
+        let s = scheme(base).unwrap_or("https");
+        return [s, ":", reference].concat();
+    }
+    let scheme_len = scheme(base).map_or(0, |s| s.len() + 1);
+    let after_scheme = &base[scheme_len..];
+    let authority_end = if let Some(a) = after_scheme.strip_prefix("//") {
+        scheme_len + 2 + a.find(['/', '?']).unwrap_or(a.len())
+    } else {
+        scheme_len
+    };
+    let origin = &base[..authority_end];
+    if reference.starts_with('/') {
+        return [origin, reference].concat();
+    }
+    let base_no_query = split_once_or_all(base, '?').0;
+    if reference.starts_with('?') {
+        return [base_no_query, reference].concat();
+    }
+    if reference.starts_with('#') {
+        return [base, reference].concat();
+    }
+    let path = &base_no_query[authority_end..];
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = if dir.is_empty() { "/" } else { dir };
+    [origin, dir, reference].concat()
+}
+
+/// Removes `.` and `..` segments from a path.
+fn remove_dot_segments(path: &str) -> String {
+    if !path.contains("/.") && !path.starts_with('.') {
+        return path.to_owned();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len().saturating_sub(1);
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "." => {
+                if i == last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    out.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_only_http_https_and_relative() {
+        for ok in [
+            "http://a.b/c",
+            "HTTPS://a.b",
+            "//cdn.a.b/x.jpg",
+            "x.html",
+            "?p=2",
+            "#top",
+            "/a:b",
+        ] {
+            assert!(safe_href(ok).is_some(), "{ok} should pass");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " \u{1}JaVaScRiPt:alert(1)",
+            "java\nscript:alert(1)",
+            "vbscript:x",
+            "data:text/html,<script>alert(1)</script>",
+            "file:///etc/passwd",
+            "",
+            "  ",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn keys_ignore_tracking_slash_fragment_and_www() {
+        let a = key(
+            "https://news.example.com/world/ukraine-2391.html?utm_source=related&utm_medium=web",
+            None,
+        );
+        let b = key(
+            "http://www.news.example.com/world/ukraine-2391.html#comments",
+            None,
+        );
+        assert_eq!(a, b);
+        let c = key("https://news.example.com/world/us-2387/", None);
+        let d = key(
+            "https://news.example.com/world/us-2387?fbclid=abc&gclid=def",
+            None,
+        );
+        assert_eq!(c, d);
+    }
+
+    #[test]
+    fn keys_keep_meaningful_query_and_path() {
+        assert_ne!(
+            key("https://a.com/story?id=1", None),
+            key("https://a.com/story?id=2", None)
+        );
+        assert_ne!(key("https://a.com/x", None), key("https://b.com/x", None));
+        assert_ne!(
+            key("https://a.com:8080/x", None),
+            key("https://a.com/x", None)
+        );
+    }
+
+    #[test]
+    fn resolves_relative_urls_against_the_base() {
+        let base = Some("https://news.example.com/world/today/article.html?x=1#f");
+        assert_eq!(
+            key("story.html", base),
+            key("https://news.example.com/world/today/story.html", None)
+        );
+        assert_eq!(
+            key("../sport/a", base),
+            key("https://news.example.com/world/sport/a", None)
+        );
+        assert_eq!(key("/a", base), key("https://news.example.com/a", None));
+        assert_eq!(
+            key("//cdn.example.com/a", base),
+            key("https://cdn.example.com/a", None)
+        );
+        assert_eq!(
+            key("?x=2", base),
+            key(
+                "https://news.example.com/world/today/article.html?x=2",
+                None
+            )
+        );
+    }
+
+    #[test]
+    fn keys_relative_urls_without_a_base_by_their_path() {
+        assert_eq!(key("/world/a/", None), key("/world/a?utm_campaign=z", None));
+        assert_eq!(key("/world/a", None), Some("/world/a".into()));
+    }
+}

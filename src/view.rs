@@ -1,0 +1,493 @@
+//! The one place that decides the widget's markup: a [`Story`] becomes a tree of plain nodes that
+//! the browser layer turns into DOM and [`crate::html`] into text. Data only ever becomes text
+//! nodes and attribute values; URLs have passed [`crate::url::safe_href`] when they were read.
+
+use crate::dedupe::Story;
+use crate::i18n::{labels, Labels};
+use crate::model::{Image, Person};
+use crate::text::decimal;
+
+/// Public `part` names: the styling API, documented in the README.
+pub mod part {
+    /// The article card.
+    pub const CARD: &str = "card";
+    /// The article's lead image.
+    pub const IMAGE: &str = "image";
+    /// The section or desk line above the headline.
+    pub const SECTION: &str = "section";
+    /// The article headline.
+    pub const HEADLINE: &str = "headline";
+    /// The article's authors.
+    pub const BYLINE: &str = "byline";
+    /// The article's date.
+    pub const DATE: &str = "date";
+    /// The lede.
+    pub const LEDE: &str = "lede";
+    /// The full text, hidden until "Read more".
+    pub const BODY: &str = "body";
+    /// The "Read more" toggle.
+    pub const MORE: &str = "more";
+    /// The related-stories carousel.
+    pub const RELATED: &str = "related";
+    /// The carousel's heading.
+    pub const RELATED_HEADING: &str = "related-heading";
+    /// One related story.
+    pub const SLIDE: &str = "slide";
+    /// A related story's image.
+    pub const SLIDE_IMAGE: &str = "slide-image";
+    /// A related story's headline.
+    pub const SLIDE_TITLE: &str = "slide-title";
+    /// A related story's summary.
+    pub const SLIDE_SUMMARY: &str = "slide-summary";
+    /// A related story's authors.
+    pub const SLIDE_BYLINE: &str = "slide-byline";
+    /// A related story's date.
+    pub const SLIDE_DATE: &str = "slide-date";
+    /// The "previous" button.
+    pub const PREV: &str = "prev";
+    /// The "next" button.
+    pub const NEXT: &str = "next";
+    /// The notice shown when the story cannot be shown.
+    pub const ERROR: &str = "error";
+}
+
+/// Element ids inside the shadow root (unique there, whatever the page holds).
+pub mod id {
+    /// The full text.
+    pub const BODY: &str = "body";
+    /// The carousel heading.
+    pub const RELATED_HEADING: &str = "related-heading";
+    /// The scrolling track of slides.
+    pub const TRACK: &str = "track";
+    /// The "Read more" toggle.
+    pub const MORE: &str = "more";
+    /// The wrapper of the previous/next buttons.
+    pub const CONTROLS: &str = "controls";
+    /// The "previous" button.
+    pub const PREV: &str = "prev";
+    /// The "next" button.
+    pub const NEXT: &str = "next";
+}
+
+/// A node of the view tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// An element.
+    El(El),
+    /// Text, always inserted as text.
+    Text(String),
+}
+
+/// An element with its attributes and children.
+#[derive(Debug, Clone, PartialEq)]
+pub struct El {
+    /// The tag name (lowercase HTML).
+    pub tag: &'static str,
+    /// Attributes in order; names are fixed by this module, values may come from data.
+    pub attrs: Vec<(&'static str, String)>,
+    /// Children in order.
+    pub children: Vec<Node>,
+}
+
+impl El {
+    fn new(tag: &'static str) -> El {
+        El {
+            tag,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    fn attr(mut self, name: &'static str, value: impl Into<String>) -> El {
+        self.attrs.push((name, value.into()));
+        self
+    }
+
+    fn part(self, name: &'static str) -> El {
+        self.attr("part", name)
+    }
+
+    fn text(mut self, text: impl Into<String>) -> El {
+        self.children.push(Node::Text(text.into()));
+        self
+    }
+
+    fn child(mut self, child: El) -> El {
+        self.children.push(Node::El(child));
+        self
+    }
+
+    fn child_opt(self, child: Option<El>) -> El {
+        match child {
+            Some(c) => self.child(c),
+            None => self,
+        }
+    }
+
+    /// The value of attribute `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// All text below this element, concatenated.
+    pub fn text_content(&self) -> String {
+        let mut out = String::new();
+        collect_text(&self.children, &mut out);
+        out
+    }
+
+    /// Every element below (and including) this one whose `part` is `name`, in document order.
+    pub fn find_parts<'a>(&'a self, name: &str, out: &mut Vec<&'a El>) {
+        if self.get("part") == Some(name) {
+            out.push(self);
+        }
+        for c in &self.children {
+            if let Node::El(e) = c {
+                e.find_parts(name, out);
+            }
+        }
+    }
+}
+
+fn collect_text(nodes: &[Node], out: &mut String) {
+    for n in nodes {
+        match n {
+            Node::Text(t) => out.push_str(t),
+            Node::El(e) => collect_text(&e.children, out),
+        }
+    }
+}
+
+/// What the view needs beyond the story.
+pub struct ViewOptions<'a> {
+    /// The language of the widget's own labels and of its dates (BCP 47).
+    pub lang: &'a str,
+    /// Formats a date as given in the data for display; `None` hides a date that is not valid.
+    pub format_date: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// The card and the related carousel.
+pub fn story(story: &Story, opts: &ViewOptions) -> Vec<El> {
+    let l = labels(opts.lang);
+    let mut out = vec![card(story, l, opts)];
+    if !story.related.is_empty() {
+        out.push(related(story, l, opts));
+    }
+    out
+}
+
+/// The notice shown instead of a story that cannot be shown.
+pub fn error(lang: &str) -> Vec<El> {
+    vec![El::new("p")
+        .part(part::ERROR)
+        .attr("role", "status")
+        .text(labels(lang).unavailable)]
+}
+
+fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
+    let a = &story.article;
+    let headline = El::new("h2").part(part::HEADLINE).child(match &a.url {
+        Some(url) => El::new("a").attr("href", url).text(&a.headline),
+        None => El::new("span").text(&a.headline),
+    });
+    let body: Vec<&String> = a
+        .body
+        .iter()
+        .skip_while(|p| Some(p.as_str()) == a.description.as_deref())
+        .collect();
+    let mut content = El::new("div")
+        .attr("class", "content")
+        .child_opt(
+            a.section
+                .as_ref()
+                .map(|s| El::new("p").part(part::SECTION).text(s)),
+        )
+        .child(headline)
+        .child_opt(meta(
+            &a.authors,
+            a.date_published.as_deref(),
+            l,
+            opts,
+            part::BYLINE,
+            part::DATE,
+        ))
+        .child_opt(
+            a.description
+                .as_ref()
+                .map(|d| El::new("p").part(part::LEDE).text(d)),
+        );
+    if !body.is_empty() {
+        let mut text = El::new("div")
+            .part(part::BODY)
+            .attr("id", id::BODY)
+            .attr("hidden", "");
+        for p in body {
+            text = text.child(El::new("p").text(p));
+        }
+        content = content.child(text).child(
+            El::new("button")
+                .part(part::MORE)
+                .attr("id", id::MORE)
+                .attr("type", "button")
+                .attr("aria-expanded", "false")
+                .attr("aria-controls", id::BODY)
+                .text(l.read_more),
+        );
+    }
+    El::new("article")
+        .part(part::CARD)
+        .child_opt(a.image.as_ref().map(|i| image(i, part::IMAGE, true)))
+        .child(content)
+}
+
+fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
+    let heading = story.related_heading.as_deref().unwrap_or(l.related);
+    let total = story.related.len();
+    let button = |p: &'static str, label: &'static str| {
+        El::new("button")
+            .part(p)
+            .attr("id", p)
+            .attr("type", "button")
+            .attr("aria-label", label)
+            .attr("aria-controls", id::TRACK)
+            .attr("aria-disabled", "true")
+    };
+    let mut track = El::new("div").attr("id", id::TRACK);
+    for (i, r) in story.related.iter().enumerate() {
+        let title = El::new("h3").part(part::SLIDE_TITLE).child(match &r.url {
+            Some(url) => El::new("a").attr("href", url).text(&r.headline),
+            None => El::new("span").text(&r.headline),
+        });
+        let slide = El::new("div")
+            .part(part::SLIDE)
+            .attr("role", "group")
+            .attr("aria-roledescription", "slide")
+            .attr("aria-label", l.slide_name(i + 1, total))
+            .child_opt(
+                r.image
+                    .as_ref()
+                    .map(|img| image(img, part::SLIDE_IMAGE, false)),
+            )
+            .child(title)
+            .child_opt(
+                r.description
+                    .as_ref()
+                    .map(|d| El::new("p").part(part::SLIDE_SUMMARY).text(d)),
+            )
+            .child_opt(meta(
+                &r.authors,
+                r.date_published.as_deref(),
+                l,
+                opts,
+                part::SLIDE_BYLINE,
+                part::SLIDE_DATE,
+            ));
+        track = track.child(slide);
+    }
+    El::new("section")
+        .part(part::RELATED)
+        .attr("aria-roledescription", "carousel")
+        .attr("aria-labelledby", id::RELATED_HEADING)
+        .child(
+            El::new("div")
+                .attr("class", "head")
+                .child(
+                    El::new("h2")
+                        .part(part::RELATED_HEADING)
+                        .attr("id", id::RELATED_HEADING)
+                        .text(heading),
+                )
+                .child(
+                    El::new("div")
+                        .attr("id", id::CONTROLS)
+                        .child(button(part::PREV, l.previous))
+                        .child(button(part::NEXT, l.next)),
+                ),
+        )
+        .child(track)
+}
+
+/// The byline and date line; `None` when there is neither.
+fn meta(
+    authors: &[Person],
+    date: Option<&str>,
+    l: &Labels,
+    opts: &ViewOptions,
+    byline_part: &'static str,
+    date_part: &'static str,
+) -> Option<El> {
+    let date = date.and_then(|raw| Some((raw, (opts.format_date)(raw)?)));
+    if authors.is_empty() && date.is_none() {
+        return None;
+    }
+    let mut line = El::new("p").attr("class", "meta");
+    if !authors.is_empty() {
+        let mut byline = El::new("span").part(byline_part);
+        for (i, person) in authors.iter().enumerate() {
+            if i > 0 {
+                let sep = if i + 1 == authors.len() {
+                    [" ", l.and, " "].concat()
+                } else {
+                    ", ".to_owned()
+                };
+                byline = byline.text(sep);
+            }
+            byline = byline.child(match &person.url {
+                Some(url) => El::new("a")
+                    .attr("href", url)
+                    .attr("rel", "author")
+                    .text(&person.name),
+                None => El::new("span").text(&person.name),
+            });
+        }
+        line = line.child(byline);
+    }
+    if let Some((raw, shown)) = date {
+        line = line.child(
+            El::new("time")
+                .part(date_part)
+                .attr("datetime", raw)
+                .text(shown),
+        );
+    }
+    Some(line)
+}
+
+fn image(img: &Image, part_name: &'static str, lead: bool) -> El {
+    let mut el = El::new("img")
+        .part(part_name)
+        .attr("src", &img.url)
+        .attr("alt", img.alt.as_deref().unwrap_or(""))
+        .attr("decoding", "async");
+    if !lead {
+        el = el.attr("loading", "lazy");
+    }
+    if let (Some(w), Some(h)) = (img.width, img.height) {
+        el = el
+            .attr("width", decimal(w as usize))
+            .attr("height", decimal(h as usize));
+    }
+    el
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Related};
+
+    fn no_dates(_: &str) -> Option<String> {
+        None
+    }
+
+    fn opts() -> ViewOptions<'static> {
+        ViewOptions {
+            lang: "en",
+            format_date: &no_dates,
+        }
+    }
+
+    fn parts<'a>(els: &'a [El], name: &str) -> Vec<&'a El> {
+        let mut out = Vec::new();
+        for e in els {
+            e.find_parts(name, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn hides_the_lede_from_the_body_and_offers_read_more() {
+        let s = Story {
+            article: Article {
+                headline: "H".into(),
+                description: Some("Lede".into()),
+                body: vec!["Lede".into(), "Second".into()],
+                ..Article::default()
+            },
+            ..Story::default()
+        };
+        let v = story(&s, &opts());
+        let body = parts(&v, part::BODY);
+        assert_eq!(body[0].text_content(), "Second");
+        assert_eq!(body[0].get("hidden"), Some(""));
+        let more = parts(&v, part::MORE);
+        assert_eq!(more[0].get("aria-expanded"), Some("false"));
+        assert_eq!(more[0].get("aria-controls"), Some(id::BODY));
+        assert!(
+            parts(&v, part::RELATED).is_empty(),
+            "no carousel without related stories"
+        );
+    }
+
+    #[test]
+    fn joins_authors_in_the_language() {
+        let people = |names: &[&str]| {
+            names
+                .iter()
+                .map(|n| Person {
+                    name: (*n).into(),
+                    url: None,
+                })
+                .collect()
+        };
+        let s = Story {
+            article: Article {
+                headline: "H".into(),
+                authors: people(&["A", "B", "C"]),
+                ..Article::default()
+            },
+            ..Story::default()
+        };
+        let v = story(
+            &s,
+            &ViewOptions {
+                lang: "vi",
+                format_date: &no_dates,
+            },
+        );
+        assert_eq!(parts(&v, part::BYLINE)[0].text_content(), "A, B và C");
+    }
+
+    #[test]
+    fn names_each_slide_and_shows_dates_only_when_valid() {
+        let s = Story {
+            article: Article {
+                headline: "H".into(),
+                ..Article::default()
+            },
+            related: vec![
+                Related {
+                    headline: "R1".into(),
+                    date_published: Some("2025-05-03".into()),
+                    ..Related::default()
+                },
+                Related {
+                    headline: "R2".into(),
+                    date_published: Some("nonsense".into()),
+                    ..Related::default()
+                },
+            ],
+            ..Story::default()
+        };
+        let fmt = |raw: &str| raw.starts_with("2025").then(|| "3 May 2025".to_owned());
+        let v = story(
+            &s,
+            &ViewOptions {
+                lang: "en",
+                format_date: &fmt,
+            },
+        );
+        let slides = parts(&v, part::SLIDE);
+        assert_eq!(slides.len(), 2);
+        assert_eq!(slides[1].get("aria-label"), Some("2 of 2"));
+        let dates = parts(&v, part::SLIDE_DATE);
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].get("datetime"), Some("2025-05-03"));
+        assert_eq!(
+            parts(&v, part::RELATED_HEADING)[0].text_content(),
+            "Related stories"
+        );
+    }
+}

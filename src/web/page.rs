@@ -1,0 +1,155 @@
+//! What the widget reads from the page: the data island, the language, the dates' formatter.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DocumentFragment, Element};
+
+use crate::error::Error;
+use crate::json::Json;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat`, bound with `catch` so a bad language tag is an error, not a throw.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateTimeFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+    fn new(locale: &str, options: &JsValue) -> Result<DateTimeFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "DateTimeFormat")]
+    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+}
+
+/// Reads and parses the data island that `selector` names, searched in the host's own tree (its
+/// shadow root when it lives in one, else its document).
+pub fn read_source(host: &Element, selector: &str) -> Result<Json, Error> {
+    let root = host.get_root_node();
+    let found = match root.dyn_ref::<DocumentFragment>() {
+        Some(fragment) => fragment.query_selector(selector),
+        None => host
+            .owner_document()
+            .ok_or_else(|| Error::SourceNotFound(selector.into()))?
+            .query_selector(selector),
+    };
+    let island = found
+        .map_err(|_| Error::BadSelector(selector.into()))?
+        .ok_or_else(|| Error::SourceNotFound(selector.into()))?;
+    let text = island.text_content().unwrap_or_default();
+    let value = js_sys::JSON::parse(&text).map_err(|e| Error::InvalidJson(message_of(&e)))?;
+    from_js(&value)
+}
+
+/// Converts a JavaScript value (already parsed JSON, or an object given to `mount`).
+///
+/// Walked by hand rather than through serde: it is a fraction of the code size, and it bounds the
+/// depth, so data nested thousands deep is an error instead of a stack overflow.
+pub fn from_js(value: &JsValue) -> Result<Json, Error> {
+    to_json(value, 0)
+}
+
+/// Deeper than any real article data; deep enough to be safe on every engine's wasm stack.
+const MAX_DEPTH: usize = 64;
+
+fn to_json(v: &JsValue, depth: usize) -> Result<Json, Error> {
+    if depth > MAX_DEPTH {
+        return Err(Error::InvalidJson("nested deeper than 64 levels".into()));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::String(s));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Json::Number(n));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(array) = v.dyn_ref::<js_sys::Array>() {
+        return array
+            .iter()
+            .map(|item| to_json(&item, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Json::Array);
+    }
+    if v.is_function() || !v.is_object() {
+        return Err(Error::InvalidJson(
+            "it holds a value JSON cannot (a function, symbol or bigint)".into(),
+        ));
+    }
+    let object: &js_sys::Object = v.unchecked_ref();
+    let keys = js_sys::Object::keys(object);
+    let mut members = Vec::with_capacity(keys.length() as usize);
+    for key in keys.iter() {
+        let value = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
+        members.push((
+            key.as_string().unwrap_or_default(),
+            to_json(&value, depth + 1)?,
+        ));
+    }
+    Ok(Json::Object(members))
+}
+
+/// The message of a thrown JavaScript error.
+pub fn message_of(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// The language of the host's surroundings: the nearest ancestor's `lang`, else the document's.
+pub fn lang_around(host: &Element) -> Option<String> {
+    let start = host.parent_element()?;
+    let el = start.closest("[lang]").ok()??;
+    el.get_attribute("lang").filter(|l| !l.trim().is_empty())
+}
+
+/// A date formatter for `lang` (falling back to English for a tag `Intl` refuses): long dates,
+/// and date-only values (`2025-05-03`) shown as that calendar day in every time zone.
+pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> {
+    let make = |time_zone: Option<&str>| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        if let Some(tz) = time_zone {
+            let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &tz.into());
+        }
+        DateTimeFormat::new(lang, &options)
+            .or_else(|_| DateTimeFormat::new("en", &options))
+            .ok()
+    };
+    let local = make(None);
+    let utc = make(Some("UTC"));
+    move |raw: &str| {
+        let date = js_sys::Date::new(&JsValue::from_str(raw));
+        if date.get_time().is_nan() {
+            return None;
+        }
+        let date_only = raw.len() == 10 && raw.as_bytes().get(4) == Some(&b'-');
+        let formatter = if date_only {
+            utc.as_ref()
+        } else {
+            local.as_ref()
+        };
+        formatter.map(|f| f.format(&date))
+    }
+}
+
+/// The JSON value as a JavaScript value (the reverse of [`from_js`]).
+pub fn to_js(value: &Json) -> JsValue {
+    match value {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Number(n) => JsValue::from_f64(*n),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Json::Object(members) => {
+            let object = js_sys::Object::new();
+            for (key, v) in members {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(v));
+            }
+            object.into()
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/** A person credited for a story. */
+export interface Person {
+  name: string;
+  url?: string;
+}
+
+/** An image; width and height reserve its space. */
+export interface StoryImage {
+  url: string;
+  width?: number;
+  height?: number;
+  alt?: string;
+}
+
+/** The article as the widget read it (schema.org names). */
+export interface Article {
+  headline: string;
+  url?: string;
+  author: Person[];
+  datePublished?: string;
+  description?: string;
+  articleBody: string[];
+  image?: StoryImage;
+  articleSection?: string;
+  inLanguage?: string;
+}
+
+/** One unique related story. */
+export interface RelatedStory {
+  headline: string;
+  url?: string;
+  description?: string;
+  author: Person[];
+  image?: StoryImage;
+  datePublished?: string;
+}
+
+/** A related entry that is not shown, and why. */
+export interface RemovedEntry {
+  /** Position in the input `related` list (0-based). */
+  position: number;
+  headline: string;
+  reason: 'same-url' | 'same-headline' | 'article';
+  /** Index in `related` of the story it was merged into; absent for the article itself. */
+  mergedInto?: number;
+}
+
+/** Something in the data that was ignored. */
+export interface DataWarning {
+  path: string;
+  message: string;
+}
+
+/** `storycard:ready` event detail. */
+export interface ReadyDetail {
+  article: Article;
+  relatedHeading?: string;
+  related: RelatedStory[];
+  removed: RemovedEntry[];
+  /** Unique stories left out by `max`. */
+  omitted: number;
+  warnings: DataWarning[];
+}
+
+/** `storycard:error` event detail. */
+export interface ErrorDetail {
+  message: string;
+}
+
+/** The data-island format (see storycard.schema.json). */
+export interface StoryData {
+  article: Record<string, unknown> & { headline: string };
+  relatedHeading?: string;
+  related?: Array<Record<string, unknown> & { headline?: string }>;
+}
+
+export interface MountOptions {
+  /** CSS selector of a `<script type="application/json">` data island. */
+  source?: string;
+  /** The same data as an object; preferred over `source`. */
+  data?: StoryData;
+  /** Most related stories shown, after dedupe (default 20). */
+  max?: number | string;
+  /** Language of labels and dates (default: the article's, else the page's). */
+  lang?: string;
+  /** Where the `.wasm` file is, when not next to this module. */
+  wasmUrl?: string | URL;
+}
+
+export interface StoryCardHandle {
+  update(data: StoryData): void;
+  destroy(): void;
+}
+
+export function mount(host: Element, options?: MountOptions): Promise<StoryCardHandle>;
+
+export class StoryCardElement extends HTMLElement {}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-card': StoryCardElement;
+  }
+  interface HTMLElementEventMap {
+    'storycard:ready': CustomEvent<ReadyDetail>;
+    'storycard:error': CustomEvent<ErrorDetail>;
+  }
+}
