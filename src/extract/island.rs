@@ -135,10 +135,20 @@ impl Reader {
         }
     }
 
-    /// An optional URL field that must pass the scheme allow-list.
+    /// An optional URL field that must pass the scheme allow-list. Read raw, not through
+    /// [`clean`]: folding a tab into a space would hide a `java\tscript:` URL from the check.
     fn url(&mut self, obj: &Json, path: &str, key: &str) -> Option<String> {
-        let raw = self.text(obj, path, key)?;
-        let safe = safe_href(&raw);
+        let raw = match obj.get(key)? {
+            Json::String(s) => s,
+            other => {
+                self.ignored(join(path, key), "a string", other);
+                return None;
+            }
+        };
+        if raw.trim().is_empty() {
+            return None;
+        }
+        let safe = safe_href(raw);
         if safe.is_none() {
             self.warn(
                 join(path, key),
@@ -373,12 +383,16 @@ mod tests {
     fn drops_unsafe_urls_with_a_warning() {
         let e = read(&parse(
             r#"{"article":{"headline":"h","url":"javascript:alert(1)","image":"data:image/svg+xml,x"},
-                "related":[{"headline":"b","url":" JavaScript:alert(1)"}]}"#,
+                "related":[{"headline":"b","url":" JavaScript:alert(1)"},{"headline":"c","url":"java\tscript:alert(1)"}]}"#,
         ))
         .unwrap();
         assert_eq!(e.article.url, None);
         assert_eq!(e.article.image, None);
         assert_eq!(e.related[0].url, None);
+        assert_eq!(
+            e.related[1].url, None,
+            "a tab inside the scheme is no disguise"
+        );
         assert!(e.warnings.iter().any(|w| w.path == "related[0].url"));
     }
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what the project needs, and is quick when it is already there.
+#   scripts/setup.sh build   what `npm start` and `npm run build` need
+#   scripts/setup.sh test    that, plus what `npm test` needs (Chromium, ChromeDriver, lints)
+# Where it cannot install something (not root, not Debian), it says what to install and stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=${1:-build}
+
+say() { printf 'setup: %s\n' "$*"; }
+stop() {
+  printf 'setup: %s\n' "$*" >&2
+  exit 1
+}
+
+command -v rustup >/dev/null && command -v cargo >/dev/null ||
+  stop "Rust is missing: install it with rustup (https://rustup.rs), then run this again"
+command -v node >/dev/null && command -v npm >/dev/null ||
+  stop "Node.js 20 or newer with npm is missing: install it, then run this again"
+
+# The WebAssembly target of the default toolchain.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The nightly toolchain, when the machine has one, builds the size-optimised release module; it
+# needs the standard library's source for that.
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  sysroot=$(rustup run nightly rustc --print sysroot)
+  if [ ! -d "$sysroot/lib/rustlib/src/rust/library" ]; then
+    say "adding rust-src to the nightly toolchain"
+    rustup component add rust-src --toolchain nightly ||
+      say "could not add rust-src: the release module is built with stable and is larger"
+  fi
+fi
+
+# wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (about five minutes, once)"
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+
+# The npm dev dependencies, when package-lock.json changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+[ "$need" = test ] || exit 0
+
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding $component"
+    rustup component add "$component"
+  fi
+done
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Chromium and ChromeDriver from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    stop "the browser tests need Chromium and ChromeDriver: on Debian, run as root: apt-get install chromium chromium-driver"
+  fi
+fi

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Everything CI runs, in order of speed: lints, native tests, browser tests (wasm-bindgen-test in
+# headless Chromium), the release build and its size budget, end-to-end tests (Playwright).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "cargo clippy (native)"
+cargo clippy --all-targets -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "release build and size budget"
+bash scripts/build.sh
+node scripts/size.mjs pkg --check
+
+step "end-to-end tests (Playwright, headless Chromium)"
+node --test tests/e2e/

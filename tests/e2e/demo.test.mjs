@@ -1,0 +1,126 @@
+// The demo page as a reader gets it: served locally, rendered by <story-card> in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, open, start } from './browser.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+const slides = 'story-card [part~="slide"]';
+
+test('the demo shows the seed card and eight related stories, each once', async () => {
+  const { page, problems } = await open(env);
+  await page.locator(slides).first().waitFor();
+  assert.equal(
+    await page.locator('story-card [part~="headline"]').innerText(),
+    'US abandons conflict resolution, resumes aid to Ukraine',
+  );
+  assert.equal(await page.locator(slides).count(), 8);
+  const titles = await page.locator('story-card [part~="slide-title"]').allInnerTexts();
+  assert.equal(new Set(titles).size, 8, 'no story twice');
+  for (let i = 0; i < 3; i += 1) {
+    const slide = page.locator(slides).nth(i);
+    assert.match(await slide.innerText(), /Ukrain|Russia/);
+    assert.ok((await slide.locator('[part~="slide-byline"]').innerText()).length > 0, `slide ${i + 1} has an author`);
+  }
+  assert.deepEqual(
+    await page.locator('story-card [part~="slide-byline"]').allInnerTexts(),
+    ['Khánh Minh', 'Song Minh', 'Anh Vũ'.normalize('NFD')],
+  );
+  const events = await page.evaluate(() => window.__events);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, 'storycard:ready');
+  assert.equal(events[0].detail.related.length, 8);
+  assert.deepEqual(events[0].detail.removed.map((r) => r.reason), ['same-url', 'same-url', 'same-headline']);
+  assert.deepEqual(problems, []);
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'test-results', 'demo.png'), fullPage: true });
+  await page.close();
+});
+
+test('"next" scrolls the carousel and the buttons follow its ends', async () => {
+  const { page, problems } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const prev = page.locator('story-card [part~="prev"]');
+  const next = page.locator('story-card [part~="next"]');
+  assert.equal(await prev.getAttribute('aria-disabled'), 'true');
+  assert.equal(await next.getAttribute('aria-disabled'), 'false');
+  const track = page.locator('story-card #track');
+  await next.click();
+  await page.waitForFunction(
+    () => document.querySelector('story-card').shadowRoot.querySelector('[part~="prev"]').getAttribute('aria-disabled') === 'false',
+  );
+  assert.ok((await track.evaluate((t) => t.scrollLeft)) > 0, 'the track scrolled');
+  // Activating a button does not move focus away from it.
+  assert.equal(await page.evaluate(() => document.querySelector('story-card').shadowRoot.activeElement?.getAttribute('part')), 'next');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Tab reaches the carousel controls and each slide link in reading order', async () => {
+  const { page } = await open(env);
+  await page.locator(slides).first().waitFor();
+  await page.locator('story-card [part~="more"]').focus();
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.querySelector('story-card').shadowRoot.activeElement;
+      return el && (el.getAttribute('part') ?? el.closest('[part~="slide"]')?.getAttribute('aria-label'));
+    });
+  const order = [];
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  assert.deepEqual(order, ['prev', 'next', '1 of 8', '2 of 8']);
+  const visible = await page.evaluate(() => {
+    const el = document.querySelector('story-card').shadowRoot.activeElement;
+    return getComputedStyle(el).outlineStyle !== 'none' && el.matches(':focus-visible');
+  });
+  assert.ok(visible, 'the focused link shows a focus ring');
+  await page.close();
+});
+
+test('"Read more" opens the full text', async () => {
+  const { page } = await open(env);
+  const more = page.locator('story-card [part~="more"]');
+  await more.waitFor();
+  const body = page.locator('story-card [part~="body"]');
+  assert.equal(await body.isVisible(), false);
+  await more.click();
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  assert.equal(await body.isVisible(), true);
+  assert.match(await body.innerText(), /J\.D\. Vance/);
+  await page.close();
+});
+
+test('the module defines the element once and mount() renders, updates and destroys', async () => {
+  const { page, problems } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const result = await page.evaluate(async () => {
+    const again = await import('/pkg/storycard.js?second-copy');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const data = JSON.parse(document.getElementById('article-data').textContent);
+    const handle = await again.mount(host, { data, max: 3 });
+    const slides = host.shadowRoot.querySelectorAll('[part~="slide"]').length;
+    handle.update({ article: { headline: 'Updated' } });
+    const headline = host.shadowRoot.querySelector('[part~="headline"]').textContent;
+    handle.destroy();
+    return {
+      defined: customElements.get('story-card') !== undefined,
+      slides,
+      headline,
+      left: host.shadowRoot.childNodes.length,
+    };
+  });
+  assert.deepEqual(result, { defined: true, slides: 3, headline: 'Updated', left: 0 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,439 @@
+//! The widget in a real browser (wasm-bindgen-test, headless Chromium): mount, the rendered
+//! parts, events, `update`, `destroy`, and every bad input of the first issue.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use storycard::web::Widget;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Document, Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// The data island of the demo page, as text.
+fn seed_text() -> &'static str {
+    let page = include_str!("../index.html");
+    let open = r#"<script type="application/json" id="article-data">"#;
+    let start = page.find(open).unwrap() + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    &page[start..end]
+}
+
+fn seed() -> JsValue {
+    JSON::parse(seed_text()).unwrap()
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+/// A host element in the page, with the events it receives and the console.error calls made.
+struct Fixture {
+    host: Element,
+    root: ShadowRoot,
+    events: Rc<RefCell<Vec<(String, JsValue)>>>,
+    _listeners: Vec<Closure<dyn FnMut(CustomEvent)>>,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let host = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&host).unwrap();
+        let root = host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .unwrap();
+        let events = Rc::new(RefCell::new(Vec::new()));
+        let mut listeners = Vec::new();
+        // Listen on the document: the events must bubble and cross shadow boundaries.
+        for kind in ["storycard:ready", "storycard:error"] {
+            let events = events.clone();
+            let target = host.clone();
+            let cb = Closure::<dyn FnMut(CustomEvent)>::new(move |e: CustomEvent| {
+                if e.target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .as_ref()
+                    == Some(&target)
+                {
+                    events.borrow_mut().push((e.type_(), e.detail()));
+                }
+            });
+            document()
+                .add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref())
+                .unwrap();
+            listeners.push(cb);
+        }
+        Fixture {
+            host,
+            root,
+            events,
+            _listeners: listeners,
+        }
+    }
+
+    fn mount(&self, opts: JsValue) -> Widget {
+        Widget::new(self.host.clone(), self.root.clone(), opts)
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
+    }
+
+    fn one(&self, part: &str) -> Element {
+        let found = self.all(&format!("[part~=\"{part}\"]"));
+        assert_eq!(found.len(), 1, "one element with part {part}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn last_event(&self) -> (String, JsValue) {
+        self.events
+            .borrow()
+            .last()
+            .cloned()
+            .expect("an event was fired")
+    }
+
+    fn text(&self, part: &str) -> String {
+        self.one(part).text_content().unwrap_or_default()
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        for cb in &self._listeners {
+            for kind in ["storycard:ready", "storycard:error"] {
+                let _ = document()
+                    .remove_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
+            }
+        }
+        self.host.remove();
+    }
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| {
+        Reflect::get(&v, &JsValue::from_str(k)).unwrap()
+    })
+}
+
+fn len(v: &JsValue) -> u32 {
+    v.dyn_ref::<Array>().map(|a| a.length()).unwrap_or(u32::MAX)
+}
+
+/// Replaces console.error for the duration of `f`, returning the messages it received.
+fn console_errors(f: impl FnOnce()) -> Vec<String> {
+    let console = get(&web_sys::window().unwrap().into(), &["console"]);
+    let original = get(&console, &["error"]);
+    let seen = Array::new();
+    let spy = Function::new_with_args("...args", "this.push(args.join(' '))").bind0(&seen);
+    Reflect::set(&console, &"error".into(), &spy).unwrap();
+    f();
+    Reflect::set(&console, &"error".into(), &original).unwrap();
+    seen.iter().map(|v| v.as_string().unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
+fn renders_the_seed_card_and_eight_stories() {
+    let fx = Fixture::new();
+    let _w = fx.mount(options(&[("data", seed())]));
+    assert_eq!(
+        fx.text("headline"),
+        "US abandons conflict resolution, resumes aid to Ukraine"
+    );
+    assert_eq!(
+        fx.one("headline").query_selector("a").unwrap().unwrap().get_attribute("href").as_deref(),
+        Some("https://news.example.com/world/us-abandons-conflict-resolution-resumes-aid-to-ukraine-2401.html")
+    );
+    assert_eq!(fx.text("byline"), "Bùi Đức");
+    assert_eq!(fx.text("section"), "World");
+    assert_eq!(fx.text("related-heading"), "TIN LIÊN QUAN");
+    let slides = fx.all("[part~=slide]");
+    assert_eq!(slides.len(), 8);
+    assert_eq!(
+        slides[2].get_attribute("aria-label").as_deref(),
+        Some("3 of 8")
+    );
+    let bylines: Vec<String> = fx
+        .all("[part~=slide-byline]")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        bylines.len(),
+        3,
+        "the three Ukraine stories carry their authors"
+    );
+    assert_eq!(bylines[0], "Khánh Minh");
+    assert_eq!(bylines[1], "Song Minh");
+    let img = fx.one("image");
+    assert_eq!(img.get_attribute("width").as_deref(), Some("1200"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("675"));
+    let prev = fx.one("prev");
+    assert_eq!(prev.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert!(prev
+        .get_attribute("aria-label")
+        .is_some_and(|l| !l.is_empty()));
+    for part in ["card", "date", "lede", "body", "more", "related", "next"] {
+        fx.one(part);
+    }
+}
+
+#[wasm_bindgen_test]
+fn formats_the_date_with_intl_in_the_article_language() {
+    let fx = Fixture::new();
+    let _w = fx.mount(options(&[("data", seed())]));
+    let date = fx.one("date");
+    assert_eq!(
+        date.get_attribute("datetime").as_deref(),
+        Some("2025-05-03T09:30:00+07:00")
+    );
+    let expected = js_sys::eval(
+        "new Intl.DateTimeFormat('en', {dateStyle: 'long'}).format(new Date('2025-05-03T09:30:00+07:00'))",
+    )
+    .unwrap();
+    assert_eq!(date.text_content(), expected.as_string());
+    let _vi = fx.mount(options(&[("data", seed()), ("lang", "vi".into())]));
+    assert!(fx.text("date").contains("2025"), "{}", fx.text("date"));
+    assert_eq!(fx.text("more"), "Đọc tiếp");
+}
+
+#[wasm_bindgen_test]
+fn fires_ready_with_article_stories_and_removals() {
+    let fx = Fixture::new();
+    let _w = fx.mount(options(&[("data", seed())]));
+    let (kind, detail) = fx.last_event();
+    assert_eq!(kind, "storycard:ready");
+    assert_eq!(
+        get(&detail, &["article", "headline"]).as_string().unwrap(),
+        fx.text("headline")
+    );
+    assert_eq!(len(&get(&detail, &["related"])), 8);
+    let removed = get(&detail, &["removed"]);
+    assert_eq!(len(&removed), 3);
+    let first = removed.dyn_ref::<Array>().unwrap().get(0);
+    assert_eq!(
+        get(&first, &["reason"]).as_string().as_deref(),
+        Some("same-url")
+    );
+    assert_eq!(get(&first, &["mergedInto"]).as_f64(), Some(0.0));
+    assert_eq!(get(&first, &["position"]).as_f64(), Some(8.0));
+}
+
+#[wasm_bindgen_test]
+fn read_more_toggles_the_full_text() {
+    let fx = Fixture::new();
+    let _w = fx.mount(options(&[("data", seed())]));
+    let more: HtmlElement = fx.one("more").dyn_into().unwrap();
+    let body = fx.one("body");
+    assert!(body.has_attribute("hidden"));
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    more.click();
+    assert!(!body.has_attribute("hidden"));
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(more.text_content().as_deref(), Some("Show less"));
+    more.click();
+    assert!(body.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn reads_a_data_island_by_selector() {
+    let island = document().create_element("script").unwrap();
+    island.set_attribute("type", "application/json").unwrap();
+    island.set_id("web-test-island");
+    island.set_text_content(Some(seed_text()));
+    document().body().unwrap().append_child(&island).unwrap();
+    let fx = Fixture::new();
+    let _w = fx.mount(options(&[
+        ("source", "#web-test-island".into()),
+        ("max", "5".into()),
+    ]));
+    assert_eq!(fx.all("[part~=slide]").len(), 5, "max counts after dedupe");
+    assert_eq!(get(&fx.last_event().1, &["omitted"]).as_f64(), Some(3.0));
+    island.remove();
+}
+
+#[wasm_bindgen_test]
+fn update_replaces_and_destroy_leaves_nothing() {
+    let fx = Fixture::new();
+    let w = fx.mount(options(&[("data", seed())]));
+    w.update(JSON::parse(r#"{"article":{"headline":"Second story"}}"#).unwrap());
+    assert_eq!(fx.text("headline"), "Second story");
+    assert!(fx.all("[part~=related]").is_empty());
+    w.destroy();
+    assert_eq!(
+        fx.root.child_nodes().length(),
+        0,
+        "the shadow root is empty"
+    );
+    assert_eq!(fx.root.adopted_style_sheets().length(), 0);
+    let events = fx.events.borrow().len();
+    w.update(seed());
+    assert_eq!(
+        fx.root.child_nodes().length(),
+        0,
+        "a destroyed widget stays empty"
+    );
+    assert_eq!(fx.events.borrow().len(), events);
+}
+
+/// Each bad input: storycard:error with a message, the visible error part, exactly one
+/// console.error naming the problem, nothing thrown; then good data recovers.
+fn assert_bad(opts: JsValue, message_has: &str) {
+    let fx = Fixture::new();
+    let mut widget = None;
+    let errors = console_errors(|| widget = Some(fx.mount(opts)));
+    let (kind, detail) = fx.last_event();
+    assert_eq!(kind, "storycard:error");
+    let message = get(&detail, &["message"]).as_string().unwrap();
+    assert!(
+        message.contains(message_has),
+        "{message:?} should mention {message_has:?}"
+    );
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains(&message));
+    assert_eq!(fx.text("error"), "This story could not be shown.");
+    assert!(fx.all("[part~=card]").is_empty());
+    let widget = widget.unwrap();
+    widget.update(seed());
+    assert_eq!(fx.last_event().0, "storycard:ready");
+    assert!(fx.all("[part~=error]").is_empty());
+    assert_eq!(fx.all("[part~=slide]").len(), 8);
+}
+
+#[wasm_bindgen_test]
+fn no_source_is_an_error() {
+    assert_bad(options(&[]), "no article data");
+}
+
+#[wasm_bindgen_test]
+fn selector_matching_nothing_is_an_error() {
+    assert_bad(
+        options(&[("source", "#does-not-exist".into())]),
+        "no element in the page matches",
+    );
+}
+
+#[wasm_bindgen_test]
+fn invalid_selector_is_an_error() {
+    assert_bad(
+        options(&[("source", "##".into())]),
+        "not a valid CSS selector",
+    );
+}
+
+#[wasm_bindgen_test]
+fn invalid_json_is_an_error() {
+    let island = document().create_element("script").unwrap();
+    island.set_attribute("type", "application/json").unwrap();
+    island.set_id("web-test-broken");
+    island.set_text_content(Some(r#"{"article": {"headline": "x",}"#));
+    document().body().unwrap().append_child(&island).unwrap();
+    assert_bad(
+        options(&[("source", "#web-test-broken".into())]),
+        "not valid JSON",
+    );
+    island.remove();
+}
+
+#[wasm_bindgen_test]
+fn wrong_shape_is_an_error() {
+    assert_bad(
+        options(&[("data", JSON::parse("[1,2]").unwrap())]),
+        "must be an object, found an array",
+    );
+}
+
+#[wasm_bindgen_test]
+fn missing_headline_is_an_error() {
+    assert_bad(
+        options(&[(
+            "data",
+            JSON::parse(r#"{"article":{"url":"https://x.example/"}}"#).unwrap(),
+        )]),
+        "article.headline is missing",
+    );
+}
+
+#[wasm_bindgen_test]
+fn related_entry_that_is_not_an_object_is_an_error() {
+    assert_bad(
+        options(&[(
+            "data",
+            JSON::parse(r#"{"article":{"headline":"h"},"related":[{"headline":"a"},42]}"#).unwrap(),
+        )]),
+        "related[1] must be an object, found a number",
+    );
+}
+
+#[wasm_bindgen_test]
+fn related_entry_without_headline_is_skipped_with_a_warning() {
+    let fx = Fixture::new();
+    let _w = fx.mount(options(&[(
+        "data",
+        JSON::parse(r#"{"article":{"headline":"h"},"related":[{"url":"/a"},{"headline":"b"}]}"#)
+            .unwrap(),
+    )]));
+    let (kind, detail) = fx.last_event();
+    assert_eq!(kind, "storycard:ready");
+    assert_eq!(fx.all("[part~=slide]").len(), 1);
+    let warnings = get(&detail, &["warnings"]);
+    assert_eq!(len(&warnings), 1);
+    assert_eq!(
+        get(&warnings.dyn_ref::<Array>().unwrap().get(0), &["path"])
+            .as_string()
+            .as_deref(),
+        Some("related[0]")
+    );
+}
+
+#[wasm_bindgen_test]
+fn unsafe_urls_never_reach_the_dom() {
+    let fx = Fixture::new();
+    let _w = fx.mount(options(&[(
+        "data",
+        JSON::parse(
+            r#"{"article":{"headline":"<b>h</b>","url":"javascript:alert(1)","image":"data:text/html,x"},
+                "related":[{"headline":"a","url":" JaVa\tScRiPt:alert(1)"},{"headline":"b","url":"vbscript:x"}]}"#,
+        )
+        .unwrap(),
+    )]));
+    assert_eq!(
+        fx.text("headline"),
+        "<b>h</b>",
+        "markup in data is shown as text"
+    );
+    assert!(fx.all("b").is_empty());
+    let hrefs: Vec<_> = fx.all("[href]").iter().map(|e| e.outer_html()).collect();
+    assert!(hrefs.is_empty(), "no link from a refused URL: {hrefs:?}");
+    assert!(fx.all("img").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn headline_keys_fold_nfd_and_case_in_the_browser() {
+    // The wasm build folds through String.prototype.normalize and toLowerCase.
+    assert_eq!(
+        storycard::text::headline_key("ANH VU\u{303}"),
+        storycard::text::headline_key("anh vũ")
+    );
+    assert_ne!(
+        storycard::text::headline_key("Anh Vu"),
+        storycard::text::headline_key("anh vũ")
+    );
+}
