@@ -124,3 +124,41 @@ test('the module defines the element once and mount() renders, updates and destr
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('attributes are live, and removing and re-inserting the element renders again', async () => {
+  const { page, problems } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const count = () => page.evaluate(() => document.querySelector('story-card').shadowRoot.querySelectorAll('[part~="slide"]').length);
+  await page.evaluate(() => document.querySelector('story-card').setAttribute('max', '2'));
+  await page.waitForFunction(() => document.querySelector('story-card').shadowRoot.querySelectorAll('[part~="slide"]').length === 2);
+  await page.evaluate(() => document.querySelector('story-card').setAttribute('lang', 'vi'));
+  await page.waitForFunction(() => document.querySelector('story-card').shadowRoot.querySelector('[part~="more"]')?.textContent === 'Đọc tiếp');
+  const removed = await page.evaluate(() => {
+    const el = document.querySelector('story-card');
+    el.remove();
+    const left = el.shadowRoot.childNodes.length;
+    document.querySelector('main').prepend(el);
+    return left;
+  });
+  assert.equal(removed, 0, 'a removed element leaves nothing in its shadow root');
+  await page.waitForFunction(() => document.querySelector('story-card').shadowRoot.querySelectorAll('[part~="slide"]').length === 2);
+  assert.equal(await count(), 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('mount() rejects an element that cannot carry a shadow root', async () => {
+  const { page } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const message = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/storycard.js');
+    try {
+      await mount(document.createElement('img'), { data: { article: { headline: 'h' } } });
+      return 'resolved';
+    } catch (error) {
+      return error.name;
+    }
+  });
+  assert.equal(message, 'NotSupportedError');
+  await page.close();
+});

@@ -1,0 +1,44 @@
+// The data-island format's JSON Schema agrees with what the widget reads: the demo's island is
+// valid, and the shapes the widget refuses are invalid.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const schema = JSON.parse(read('schema/storycard.schema.json'));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+test("the demo's data island follows the schema", () => {
+  const page = read('index.html');
+  const island = page.match(/<script type="application\/json" id="article-data">([\s\S]*?)<\/script>/)[1];
+  assert.ok(validate(JSON.parse(island)), JSON.stringify(validate.errors));
+});
+
+test('the schema accepts every documented shape of author, image and body', () => {
+  const data = {
+    article: {
+      headline: 'h',
+      author: ['A', { name: 'B', url: 'https://b.example' }],
+      image: { url: '/a.jpg', width: 1200, height: '675', alt: '' },
+      articleBody: 'one\n\ntwo',
+    },
+    related: [{ headline: 'r', author: { name: 'C' }, image: '/r.jpg' }, { url: '/no-headline' }],
+  };
+  assert.ok(validate(data), JSON.stringify(validate.errors));
+});
+
+test('the schema refuses what the widget refuses', () => {
+  for (const bad of [
+    [],
+    {},
+    { article: 'x' },
+    { article: {} },
+    { article: { headline: 7 } },
+    { article: { headline: '   ' } },
+    { article: { headline: 'h' }, related: {} },
+    { article: { headline: 'h' }, related: [{ headline: 'a' }, 'b'] },
+  ]) {
+    assert.equal(validate(bad), false, JSON.stringify(bad));
+  }
+});
