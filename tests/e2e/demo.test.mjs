@@ -162,3 +162,24 @@ test('mount() rejects an element that cannot carry a shadow root', async () => {
   assert.equal(message, 'NotSupportedError');
   await page.close();
 });
+
+test("the host page's CSS cannot break the widget", async () => {
+  const { page } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const measure = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('story-card').shadowRoot;
+      const box = (sel) => {
+        const r = root.querySelector(sel).getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      };
+      return { headline: box('[part~="headline"]'), slide: box('[part~="slide"]'), next: box('[part~="next"]') };
+    });
+  const before = await measure();
+  await page.addStyleTag({
+    content: `* { box-sizing: content-box !important; } div, p, h2, h3, a, button, img { display: none !important; }
+              h2 { font-size: 90px !important; } .track, #track, .slide { overflow: visible !important; }`,
+  });
+  assert.deepEqual(await measure(), before);
+  await page.close();
+});
