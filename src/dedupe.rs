@@ -54,6 +54,8 @@ pub struct Story {
     pub omitted: usize,
     /// What was skipped or ignored while reading.
     pub warnings: Vec<Warning>,
+    /// Where each article field came from, as (field, source), when read from a page.
+    pub provenance: Vec<(&'static str, &'static str)>,
 }
 
 impl Story {
@@ -145,6 +147,7 @@ pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
         related_heading,
         related,
         warnings,
+        provenance,
     } = extracted;
     let base = base.or(article.url.as_deref());
     let article_keys = Keys::of(&article.headline, article.url.as_deref(), base);
@@ -216,6 +219,7 @@ pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
         removed,
         omitted: 0,
         warnings,
+        provenance,
     }
 }
 

@@ -36,6 +36,7 @@ impl From<&Article> for Json {
             .with_some("image", a.image.as_ref())
             .with_some("articleSection", a.section.as_ref())
             .with_some("inLanguage", a.language.as_ref())
+            .with_some("publisher", a.publisher.as_ref())
     }
 }
 
@@ -90,5 +91,13 @@ impl From<&Story> for Json {
             .with("removed", s.removed.iter().collect::<Vec<_>>())
             .with("omitted", s.omitted)
             .with("warnings", s.warnings.iter().collect::<Vec<_>>())
+            .with_some(
+                "provenance",
+                (!s.provenance.is_empty()).then(|| {
+                    s.provenance
+                        .iter()
+                        .fold(Json::object(), |o, (field, source)| o.with(field, *source))
+                }),
+            )
     }
 }

@@ -26,6 +26,8 @@ pub enum Error {
     },
     /// Occurs when the article has no headline, or only white space.
     MissingHeadline,
+    /// Occurs when a page without a data island gives no headline in any source.
+    PageWithoutHeadline,
     /// Occurs when the browser refuses to build the widget's elements; holds its message.
     Render(String),
 }
@@ -51,6 +53,9 @@ impl Error {
                 found,
             } => [path, " must be ", expected, ", found ", found].concat(),
             Error::MissingHeadline => "article.headline is missing or empty".into(),
+            Error::PageWithoutHeadline => "no headline in the page: looked for a JSON-LD Article \
+                 headline, og:title, twitter:title, dc.title, <title> and <h1>"
+                .into(),
             Error::Render(m) => ["the widget could not be rendered: ", m].concat(),
         }
     }

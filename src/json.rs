@@ -179,6 +179,234 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
+/// How deep arrays and objects may nest in [`Json::parse_lenient`]: deeper than any real page's
+/// data, shallow enough for every engine's stack.
+pub const MAX_DEPTH: usize = 64;
+
+impl Json {
+    /// Parses JSON the way real pages write it in `<script type="application/ld+json">`: strict
+    /// JSON, plus what CMSs emit and a reader can safely forgive: a `<![CDATA[ ... ]]>` or
+    /// `<!-- ... -->` wrapper, `//` and `/* */` comments, trailing commas, and raw line breaks or
+    /// tabs inside strings. Anything else is an error with its byte offset.
+    ///
+    /// ```
+    /// use storycard::Json;
+    /// let v = Json::parse_lenient("<![CDATA[ {\"a\": [1, 2,], // note\n \"b\": \"x\\u00e9\"} ]]>").unwrap();
+    /// assert_eq!(v.get("b").and_then(Json::as_str), Some("xé"));
+    /// assert!(Json::parse_lenient("{\"a\": }").is_err());
+    /// ```
+    pub fn parse_lenient(text: &str) -> Result<Json, String> {
+        let mut t = text.trim();
+        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+            if let Some(inner) = t.strip_prefix(open) {
+                t = inner.strip_suffix(close).unwrap_or(inner).trim();
+            }
+        }
+        // Some CMSs wrap the JSON in a commented CDATA section: `//<![CDATA[ ... //]]>`.
+        if let Some(inner) = t.strip_prefix("//<![CDATA[") {
+            t = inner.trim_end().strip_suffix("//]]>").unwrap_or(inner);
+        }
+        let mut p = Parser {
+            s: t.as_bytes(),
+            i: 0,
+        };
+        let v = p.value(0)?;
+        p.space()?;
+        if p.i < p.s.len() {
+            return Err(p.error("unexpected text after the value"));
+        }
+        Ok(v)
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &str) -> String {
+        [what, " at byte ", &crate::text::decimal(self.i)].concat()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    /// Skips white space and comments.
+    fn space(&mut self) -> Result<(), String> {
+        loop {
+            match (self.peek(), self.s.get(self.i + 1)) {
+                (Some(b' ' | b'\t' | b'\n' | b'\r'), _) => self.i += 1,
+                (Some(b'/'), Some(b'/')) => {
+                    while !matches!(self.peek(), None | Some(b'\n')) {
+                        self.i += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    let end = self.s[self.i + 2..]
+                        .windows(2)
+                        .position(|w| w == b"*/")
+                        .ok_or_else(|| self.error("unclosed comment"))?;
+                    self.i += end + 4;
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn expect(&mut self, word: &[u8], value: Json) -> Result<Json, String> {
+        if self.s[self.i..].starts_with(word) {
+            self.i += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("unexpected character"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, String> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deep"));
+        }
+        self.space()?;
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.expect(b"true", Json::Bool(true)),
+            Some(b'f') => self.expect(b"false", Json::Bool(false)),
+            Some(b'n') => self.expect(b"null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("unexpected character")),
+            None => Err(self.error("unexpected end")),
+        }
+    }
+
+    /// After `{` or `[`: items separated by commas, a trailing comma allowed.
+    fn items(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), String>,
+    ) -> Result<(), String> {
+        self.i += 1;
+        loop {
+            self.space()?;
+            if self.peek() == Some(close) {
+                self.i += 1;
+                return Ok(());
+            }
+            item(self)?;
+            self.space()?;
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(c) if c == close => {}
+                _ => return Err(self.error("expected a comma")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, String> {
+        let mut items = Vec::new();
+        self.items(b']', |p| {
+            items.push(p.value(depth + 1)?);
+            Ok(())
+        })?;
+        Ok(Json::Array(items))
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, String> {
+        let mut members = Vec::new();
+        self.items(b'}', |p| {
+            if p.peek() != Some(b'"') {
+                return Err(p.error("expected a quoted key"));
+            }
+            let key = p.string()?;
+            p.space()?;
+            if p.peek() != Some(b':') {
+                return Err(p.error("expected a colon"));
+            }
+            p.i += 1;
+            members.push((key, p.value(depth + 1)?));
+            Ok(())
+        })?;
+        Ok(Json::Object(members))
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self
+            .s
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.error("short escape"))?;
+        let mut n = 0;
+        for &d in digits {
+            n = n * 16
+                + char::from(d)
+                    .to_digit(16)
+                    .ok_or_else(|| self.error("bad escape"))?;
+        }
+        self.i += 4;
+        Ok(n)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(c) = self.peek() else {
+                return Err(self.error("unclosed string"));
+            };
+            self.i += 1;
+            match c {
+                b'"' => break,
+                b'\\' => {
+                    let e = self.peek().ok_or_else(|| self.error("unclosed string"))?;
+                    self.i += 1;
+                    let ch = match e {
+                        b'n' => '\n',
+                        b't' => '\t',
+                        b'r' => '\r',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi)
+                                && self.s[self.i..].starts_with(b"\\u")
+                            {
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF)
+                            } else {
+                                hi
+                            };
+                            // A lone surrogate becomes U+FFFD, as the browser shows it.
+                            char::from_u32(code).unwrap_or('\u{FFFD}')
+                        }
+                        other => char::from(other),
+                    };
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                }
+                c => out.push(c),
+            }
+        }
+        String::from_utf8(out).map_err(|_| self.error("invalid UTF-8 in a string"))
+    }
+
+    fn number(&mut self) -> Result<Json, String> {
+        let start = self.i;
+        while matches!(
+            self.peek(),
+            Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+        ) {
+            self.i += 1;
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
+        text.parse::<f64>()
+            .map(Json::Number)
+            .map_err(|_| self.error("bad number"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Json;
@@ -204,6 +432,50 @@ mod tests {
             v.get("c").and_then(|c| c.get("d")),
             Some(&Json::Number(2.5))
         );
+    }
+
+    #[test]
+    fn lenient_parse_agrees_with_strict_json() {
+        for text in [
+            r#"{"a":[1,-2.5e3,true,false,null,"x\"\\\u00e9\ud83d\ude00"],"b":{}}"#,
+            "[]",
+            "\"s\"",
+            "0",
+        ] {
+            let strict: Json = serde_json::from_str(text).unwrap();
+            assert_eq!(Json::parse_lenient(text).unwrap(), strict, "{text}");
+        }
+    }
+
+    #[test]
+    fn lenient_parse_forgives_what_cms_emit() {
+        let v = Json::parse_lenient(
+            "<!-- {\n /* yoast */ \"@graph\": [ {\"name\": \"a\tb\nc\"}, ], // end\n } -->",
+        )
+        .unwrap();
+        let Some(Json::Array(graph)) = v.get("@graph") else {
+            panic!("no graph")
+        };
+        assert_eq!(graph[0].get("name").and_then(Json::as_str), Some("a\tb\nc"));
+    }
+
+    #[test]
+    fn lenient_parse_refuses_broken_json_and_deep_nesting() {
+        for bad in [
+            "{\"a\": }",
+            "{\"a\" 1}",
+            "[1 2]",
+            "{a: 1}",
+            "\"open",
+            "[1]]",
+            "",
+        ] {
+            assert!(Json::parse_lenient(bad).is_err(), "{bad:?}");
+        }
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(Json::parse_lenient(&deep)
+            .unwrap_err()
+            .contains("nested too deep"));
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page_html;
 pub mod text;
 pub mod url;
 pub mod view;

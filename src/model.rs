@@ -46,6 +46,8 @@ pub struct Article {
     pub section: Option<String>,
     /// The language of the article as a BCP 47 tag.
     pub language: Option<String>,
+    /// The publication or site name.
+    pub publisher: Option<String>,
 }
 
 /// One related story.

@@ -123,6 +123,25 @@ fn split_once_or_all(s: &str, at: char) -> (&str, Option<&str>) {
     }
 }
 
+/// `raw` made absolute against `base` when it is relative and `base` is an absolute `http(s)`
+/// URL; otherwise `raw` as it is.
+///
+/// ```
+/// use storycard::url::absolute;
+/// assert_eq!(absolute("/b/c.jpg", Some("https://ex.com/a/page")), "https://ex.com/b/c.jpg");
+/// assert_eq!(absolute("c.jpg", Some("https://ex.com/a/page")), "https://ex.com/a/c.jpg");
+/// assert_eq!(absolute("https://cdn.ex/x.jpg", Some("https://ex.com/")), "https://cdn.ex/x.jpg");
+/// assert_eq!(absolute("x.jpg", None), "x.jpg");
+/// ```
+pub fn absolute(raw: &str, base: Option<&str>) -> String {
+    match base {
+        Some(base) if scheme(raw).is_none() && scheme(base).is_some_and(|s| s.len() >= 4) => {
+            resolve(base, raw)
+        }
+        _ => raw.to_owned(),
+    }
+}
+
 /// Resolves a relative reference against an absolute base (RFC 3986 section 5.2, without the
 /// corner cases a news link never has).
 fn resolve(base: &str, reference: &str) -> String {

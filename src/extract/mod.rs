@@ -1,9 +1,34 @@
 //! Reading a story out of what the page carries. Each reader produces the same [`Extracted`].
+//!
+//! Without a data island, [`from_page`] builds the story from the page itself. For each article
+//! field the first source that has it wins, in this order:
+//!
+//! | field | sources, first wins |
+//! |---|---|
+//! | headline | JSON-LD `headline`/`name` · `og:title` · `twitter:title` · `dc.title` · `<title>` without the site name · `<h1>` |
+//! | url | JSON-LD `url`/`mainEntityOfPage` · `<link rel=canonical>` · `og:url` · `twitter:url` · JSON-LD `@id` · the page's address |
+//! | author | JSON-LD `author` · `article:author` · `author` · `dc.creator` · `parsely-author` · `sailthru.author` |
+//! | datePublished | JSON-LD `datePublished`/`dateCreated` · `article:published_time` · other date tags · `article:modified_time` |
+//! | description | JSON-LD `description` · `og:description` · `twitter:description` · `description` · `dc.description` |
+//! | image | `og:image` with its size · `twitter:image` · JSON-LD `image` (the widest): the sharing image is the one cropped for a card |
+//! | articleSection | JSON-LD `articleSection` · `article:section` |
+//! | inLanguage | JSON-LD `inLanguage` · `<html lang>` · `og:locale` · `content-language` |
+//! | publisher | JSON-LD `publisher` · `og:site_name` · `application-name` |
+//! | articleBody | JSON-LD `articleBody` |
+//!
+//! Related candidates: the page's own related-link lists first, then JSON-LD `ItemList`s and the
+//! `WebPage`'s `relatedLink`s. Relative URLs resolve against the page's address.
 
 pub mod island;
+pub mod jsonld;
+pub mod meta;
 
-use crate::error::Warning;
-use crate::model::{Article, Related};
+use crate::error::{Error, Warning};
+use crate::json::Json;
+use crate::model::{Article, Person, Related};
+use crate::page::Page;
+use crate::text::decimal;
+use crate::url::absolute;
 
 /// What a source said, before dedupe: the article, its related entries in page order, and what
 /// was ignored along the way.
@@ -17,4 +42,133 @@ pub struct Extracted {
     pub related: Vec<Related>,
     /// What was skipped or ignored.
     pub warnings: Vec<Warning>,
+    /// Where each article field came from, as (field, source): `json-ld`, a meta tag such as
+    /// `og:title`, `canonical`, `title`, `h1`, `time`, `byline`, `url-path`, `html-lang`,
+    /// `json-ld-id`, `page-url`.
+    pub provenance: Vec<(&'static str, &'static str)>,
+}
+
+/// Keeps the first value found, and notes where it came from.
+fn choose<T>(
+    provenance: &mut Vec<(&'static str, &'static str)>,
+    field: &'static str,
+    from_json_ld: Option<T>,
+    from_meta: meta::Sourced<T>,
+) -> Option<T> {
+    let (value, source) = match from_json_ld {
+        Some(v) => (v, "json-ld"),
+        None => from_meta?,
+    };
+    provenance.push((field, source));
+    Some(value)
+}
+
+/// Builds the story from a page that has no data island: JSON-LD, then meta tags, then the
+/// page's own related links (see the module documentation for the order).
+pub fn from_page(page: &Page) -> Result<Extracted, Error> {
+    let mut warnings = Vec::new();
+    let mut blocks = Vec::new();
+    for (i, text) in page.json_ld.iter().enumerate() {
+        match Json::parse_lenient(text) {
+            Ok(v) => blocks.push(v),
+            Err(e) => warnings.push(Warning {
+                path: ["json-ld[", &decimal(i), "]"].concat(),
+                message: ["is not valid JSON (", &e, "); skipped"].concat(),
+            }),
+        }
+    }
+    let ld = jsonld::read(&blocks);
+    let mut p = Vec::new();
+    let publisher = choose(&mut p, "publisher", ld.publisher, meta::publisher(page));
+    let headline = choose(
+        &mut p,
+        "headline",
+        ld.headline,
+        meta::headline(page, publisher.as_deref()),
+    )
+    .ok_or(Error::PageWithoutHeadline)?;
+    let base = page.url.as_deref();
+    let url_fallback = meta::url(page)
+        .or_else(|| ld.id.clone().map(|u| (u, "json-ld-id")))
+        .or_else(|| page.url.clone().map(|u| (u, "page-url")));
+    let url = choose(&mut p, "url", ld.url, url_fallback).map(|u| absolute(&u, base));
+    let meta_authors = meta::authors(page).map(|(names, key)| {
+        let people = names
+            .into_iter()
+            .map(|name| Person { name, url: None })
+            .collect();
+        (people, key)
+    });
+    let authors = choose(
+        &mut p,
+        "author",
+        Some(ld.authors).filter(|a| !a.is_empty()),
+        meta_authors,
+    )
+    .unwrap_or_default();
+    // The sharing image first (see `meta::image`), then JSON-LD's widest.
+    let image = match meta::image(page) {
+        Some((i, source)) => {
+            p.push(("image", source));
+            Some(i)
+        }
+        None => choose(&mut p, "image", ld.image, None),
+    }
+    .map(|mut i| {
+        i.url = absolute(&i.url, base);
+        i
+    });
+    let article = Article {
+        headline,
+        url,
+        authors,
+        date_published: choose(
+            &mut p,
+            "datePublished",
+            ld.date_published,
+            meta::date_published(page),
+        ),
+        description: choose(
+            &mut p,
+            "description",
+            ld.description,
+            meta::description(page),
+        ),
+        body: ld.body,
+        image,
+        section: choose(&mut p, "articleSection", ld.section, meta::section(page)),
+        language: choose(&mut p, "inLanguage", ld.language, meta::language(page)),
+        publisher,
+    };
+    if !article.body.is_empty() {
+        p.push(("articleBody", "json-ld"));
+    }
+    let mut related: Vec<Related> = page
+        .related
+        .iter()
+        .map(|item| Related {
+            headline: item.headline.clone(),
+            url: Some(absolute(&item.url, base)),
+            description: item.summary.clone(),
+            image: item.image.as_ref().map(|u| crate::model::Image {
+                url: absolute(u, base),
+                ..Default::default()
+            }),
+            ..Related::default()
+        })
+        .collect();
+    for mut r in ld.related {
+        r.url = r.url.map(|u| absolute(&u, base));
+        related.push(r);
+    }
+    for (position, r) in related.iter_mut().enumerate() {
+        r.position = position;
+    }
+    Ok(Extracted {
+        article,
+        related_heading: None,
+        related,
+        warnings,
+        provenance: p,
+    })
 }
