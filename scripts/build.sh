@@ -20,7 +20,7 @@ elif rustup run nightly rustc --version >/dev/null 2>&1 &&
   # The release module: the standard library rebuilt for size, with panics as a plain trap.
   # This removes the panic-message machinery, a fifth of the module.
   echo "build: release module ($(rustup run nightly rustc --version), build-std, immediate abort)"
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     cargo +nightly build --lib --release --target "$target" --no-default-features \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
     --target-dir target/size
@@ -35,7 +35,9 @@ rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name storycard_wasm "$dir/storycard.wasm"
 if [ -z "${STORYCARD_DEBUG:-}" ]; then
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "${wasm_features[@]}" \
+  # --low-memory-unused: Rust never addresses the first KiB (its data starts past the stack),
+  # so constant addresses fold into load and store offsets.
+  node_modules/.bin/wasm-opt -Oz --low-memory-unused --converge --strip-debug --strip-producers "${wasm_features[@]}" \
     "$out/storycard_wasm_bg.wasm" -o "$out/storycard_wasm_bg.wasm"
 fi
 cp www/storycard.js www/storycard.d.ts "$out/"

@@ -61,10 +61,7 @@ pub fn read(data: &Json) -> Result<Extracted, Error> {
         image: r.image(article, "article"),
         section: r.text(article, "article", "articleSection"),
         language: r.text(article, "article", "inLanguage"),
-        publisher: match article.get("publisher") {
-            Some(p @ Json::Object(_)) => r.text(p, "article.publisher", "name"),
-            _ => r.text(article, "article", "publisher"),
-        },
+        publisher: None,
     };
     let related_heading = r.text(data, "", "relatedHeading");
     let related = match data.get("related") {

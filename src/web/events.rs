@@ -47,14 +47,15 @@ impl Drop for Listener {
 /// A `ResizeObserver` on one element, disconnected on drop.
 pub struct Resize {
     observer: ResizeObserver,
-    _callback: Closure<dyn FnMut()>,
+    _callback: Closure<dyn FnMut(Event)>,
 }
 
 impl Resize {
     /// Calls `f` once the element has a size and whenever it changes; `None` where the browser
-    /// has no `ResizeObserver`.
-    pub fn new(target: &Element, f: impl FnMut() + 'static) -> Option<Resize> {
-        let callback = Closure::<dyn FnMut()>::new(f);
+    /// has no `ResizeObserver`. (The callback has the listeners' type, so the module carries one
+    /// closure adapter, not two; its argument, the observer entries, is not read.)
+    pub fn new(target: &Element, mut f: impl FnMut() + 'static) -> Option<Resize> {
+        let callback = Closure::<dyn FnMut(Event)>::new(move |_| f());
         let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
         observer.observe(target);
         Some(Resize {
