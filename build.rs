@@ -34,13 +34,11 @@ fn minify(css: &str) -> String {
         out.push(c);
     }
     // `0.5rem` is `.5rem`.
-    let out = out
-        .replace(";}", "}")
+    out.replace(";}", "}")
         .replace(" 0.", " .")
         .replace(":0.", ":.")
         .replace("(0.", "(.")
-        .replace(",0.", ",.");
-    out
+        .replace(",0.", ",.")
 }
 
 fn main() {
