@@ -85,7 +85,17 @@ fn same_date(ours: &str, reference: &str) -> bool {
     }
     let guessed_day =
         reference.ends_with("T12:00:00.000Z") || reference.ends_with("T00:00:00.000Z");
-    guessed_day && ours.get(..10) == reference.get(..10)
+    guessed_day
+        && (ours.get(..10) == reference.get(..10) || us_day(ours).as_deref() == reference.get(..10))
+}
+
+/// `4/6/2016 4:00:00 PM` (month first, as US sites write it) as `2016-04-06`.
+fn us_day(s: &str) -> Option<String> {
+    let day = s.split_whitespace().next()?;
+    let mut parts = day.split('/');
+    let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let n = |p: &str| p.parse::<u32>().ok();
+    Some(format!("{:04}-{:02}-{:02}", n(y)?, n(m)?, n(d)?))
 }
 
 /// Whether two bylines name the same people ("A, B" and "A and B" alike).
@@ -152,6 +162,12 @@ const REFERENCE_WRONG: &[(&str, &str, &str)] = &[
     ("theflip", "date", MODIFIED),
     ("vimeo", "date", MODIFIED),
     ("wired", "date", MODIFIED),
+    ("usa-today", "date", MODIFIED),
+    (
+        "engadget",
+        "date",
+        "the reference's date (2021-05-13) is nowhere in the page; its datePublished is Mon, Jan 7 2019 15:37:00 EST",
+    ),
     (
         "belfusto",
         "image",
@@ -209,7 +225,7 @@ fn card_agrees_with_the_reference_on_real_pages() {
         ("headline", 0.95, 0.95),
         ("lang", 0.95, 0.95),
         ("description", 0.85, 0.85),
-        ("date", 0.73, 0.85),
+        ("date", 0.78, 0.85),
         ("image", 0.85, 0.85),
         ("byline", 0.75, 0.75),
         ("publisher", 0.79, 0.0),

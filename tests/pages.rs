@@ -44,7 +44,7 @@ fn strings(v: Option<&Json>) -> Vec<String> {
 #[test]
 fn every_fixture_page_reads_as_expected() {
     let all = fixtures();
-    assert!(all.len() >= 7, "the fixture corpus is there");
+    assert!(all.len() >= 13, "the fixture corpus is there");
     for (name, html, want) in all {
         let selectors = strings(want.get("related"));
         let selectors: Vec<&str> = selectors.iter().map(String::as_str).collect();
@@ -118,6 +118,20 @@ fn every_fixture_page_reads_as_expected() {
                     r.image.as_ref().map(|i| i.url.as_str()),
                     url.as_str(),
                     "{name}: image of {headline}"
+                );
+            }
+        }
+        if let Some(Json::Object(summaries)) = want.get("relatedSummaries") {
+            for (headline, summary) in summaries {
+                let r = story
+                    .related
+                    .iter()
+                    .find(|r| &r.headline == headline)
+                    .unwrap();
+                assert_eq!(
+                    r.description.as_deref(),
+                    summary.as_str(),
+                    "{name}: summary of {headline}"
                 );
             }
         }

@@ -48,7 +48,7 @@ pub struct Found {
     pub headline: Option<String>,
     /// `url`, else `mainEntityOfPage`.
     pub url: Option<String>,
-    /// The article node's `@id`, when it is an `http(s)` URL (often the URL with a fragment).
+    /// The article node's `@id` without its fragment, when it is an `http(s)` URL.
     pub id: Option<String>,
     /// `author`, every Person or Organization name.
     pub authors: Vec<Person>,
@@ -269,11 +269,13 @@ pub fn read(blocks: &[Json]) -> Found {
             .or_else(|| text(a.get("name")))
             .or_else(|| text(a.get("alternativeHeadline")));
         found.url = url_of(a.get("url")).or_else(|| url_of(a.get("mainEntityOfPage")));
+        // An `@id` names a node; without its fragment it names the page the node is on.
         found.id = a
             .get("@id")
             .and_then(Json::as_str)
             .and_then(safe_href)
-            .filter(|u| u.starts_with("http"));
+            .filter(|u| u.starts_with("http"))
+            .map(|u| u.split('#').next().unwrap_or(&u).to_owned());
         found.authors = people(a.get("author"), &all);
         found.date_published = text(a.get("datePublished")).or_else(|| text(a.get("dateCreated")));
         found.description = text(a.get("description"));
@@ -385,7 +387,7 @@ mod tests {
             Some("https://ex.com/a/#webpage"),
             "mainEntityOfPage names the page"
         );
-        assert_eq!(f.id.as_deref(), Some("https://ex.com/a/#article"));
+        assert_eq!(f.id.as_deref(), Some("https://ex.com/a/"));
         let img = f.image.unwrap();
         assert_eq!(
             (img.url.as_str(), img.width, img.alt.as_deref()),
