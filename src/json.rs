@@ -68,6 +68,34 @@ impl Json {
         }
     }
 
+    /// The value as an image dimension in pixels: a number, a numeric string (`"1200"`,
+    /// `"1200px"`) or a schema.org QuantitativeValue (`{"value": 1200}`); `None` outside 1 to
+    /// 100,000 or for anything else.
+    ///
+    /// ```
+    /// use storycard::Json;
+    /// assert_eq!(Json::String(" 675px".into()).as_pixels(), Some(675));
+    /// assert_eq!(Json::Number(0.0).as_pixels(), None);
+    /// ```
+    pub fn as_pixels(&self) -> Option<u32> {
+        let n = match self {
+            Json::Number(n) => *n,
+            Json::String(s) => {
+                let s = s.trim();
+                f64::from(
+                    s.strip_suffix("px")
+                        .unwrap_or(s)
+                        .trim()
+                        .parse::<u32>()
+                        .ok()?,
+                )
+            }
+            Json::Object(_) => return self.get("value")?.as_pixels(),
+            _ => return None,
+        };
+        (1.0..=100_000.0).contains(&n).then_some(n as u32)
+    }
+
     /// What this value is, in the words of an error message: "a string", "an array", ...
     pub fn kind(&self) -> &'static str {
         match self {

@@ -14,8 +14,13 @@ use storycard::page::Page;
 use storycard::text::plain;
 use storycard::Json;
 
+/// `../shared/corpus/metascraper` beside the checkout, or where `STORYCARD_CORPUS` says.
 fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/metascraper");
+    let dir = std::env::var_os("STORYCARD_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/metascraper")
+        });
     dir.is_dir().then_some(dir)
 }
 

@@ -107,32 +107,25 @@ fn every_fixture_page_reads_as_expected() {
             strings(want.get("relatedHeadlines")),
             "{name}: related stories"
         );
-        if let Some(Json::Object(images)) = want.get("relatedImages") {
-            for (headline, url) in images {
+        // Per related story, by headline: its image and its summary.
+        type Field = fn(&storycard::model::Related) -> Option<&str>;
+        let per_story: [(&str, Field); 2] = [
+            ("relatedImages", |r| {
+                r.image.as_ref().map(|i| i.url.as_str())
+            }),
+            ("relatedSummaries", |r| r.description.as_deref()),
+        ];
+        for (key, field) in per_story {
+            let Some(Json::Object(expected)) = want.get(key) else {
+                continue;
+            };
+            for (headline, value) in expected {
                 let r = story
                     .related
                     .iter()
                     .find(|r| &r.headline == headline)
                     .unwrap();
-                assert_eq!(
-                    r.image.as_ref().map(|i| i.url.as_str()),
-                    url.as_str(),
-                    "{name}: image of {headline}"
-                );
-            }
-        }
-        if let Some(Json::Object(summaries)) = want.get("relatedSummaries") {
-            for (headline, summary) in summaries {
-                let r = story
-                    .related
-                    .iter()
-                    .find(|r| &r.headline == headline)
-                    .unwrap();
-                assert_eq!(
-                    r.description.as_deref(),
-                    summary.as_str(),
-                    "{name}: summary of {headline}"
-                );
+                assert_eq!(field(r), value.as_str(), "{name}: {key} of {headline}");
             }
         }
         if let Some(Json::Number(n)) = want.get("warnings") {

@@ -213,15 +213,13 @@ impl Reader {
     }
 
     fn dimension(&mut self, obj: &Json, path: &str, key: &str) -> Option<u32> {
-        let n = match obj.get(key)? {
-            Json::Number(n) => *n,
-            Json::String(s) => f64::from(s.trim().trim_end_matches("px").parse::<u32>().ok()?),
+        match obj.get(key)? {
+            v @ (Json::Number(_) | Json::String(_)) => v.as_pixels(),
             other => {
                 self.ignored(join(path, key), "a number", other);
-                return None;
+                None
             }
-        };
-        (1.0..=100_000.0).contains(&n).then_some(n as u32)
+        }
     }
 
     fn body(&mut self, article: &Json) -> Vec<String> {

@@ -4,7 +4,7 @@
 //! strings with markup or character references in them.
 
 use crate::json::Json;
-use crate::model::{Image, Person, Related};
+use crate::model::{Article, Image, Person, Related};
 use crate::text::plain;
 use crate::url::safe_href;
 
@@ -41,31 +41,17 @@ const OTHER_WORKS: [&str; 6] = [
     "CreativeWork",
 ];
 
-/// What the JSON-LD says about the article, each field as found.
+/// What the JSON-LD says: the article as found (an empty headline where it gives none), the
+/// article node's `@id`, and the related stories it names.
 #[derive(Debug, Default, PartialEq)]
 pub struct Found {
-    /// `headline`, else `name`, else `alternativeHeadline`.
-    pub headline: Option<String>,
-    /// `url`, else `mainEntityOfPage`.
-    pub url: Option<String>,
+    /// `headline` (else `name`, `alternativeHeadline`); `url` (else `mainEntityOfPage`);
+    /// `author`; `datePublished` (else `dateCreated`, else the WebPage's); `description`;
+    /// `articleBody` in paragraphs; the widest `image`; the first `articleSection`;
+    /// `inLanguage`; `publisher`'s name.
+    pub article: Article,
     /// The article node's `@id` without its fragment, when it is an `http(s)` URL.
     pub id: Option<String>,
-    /// `author`, every Person or Organization name.
-    pub authors: Vec<Person>,
-    /// `datePublished`, else `dateCreated`.
-    pub date_published: Option<String>,
-    /// `description`.
-    pub description: Option<String>,
-    /// `articleBody`, split into paragraphs at blank lines.
-    pub body: Vec<String>,
-    /// `image`: the widest usable one.
-    pub image: Option<Image>,
-    /// `articleSection` (the first, when it is a list).
-    pub section: Option<String>,
-    /// `inLanguage`.
-    pub language: Option<String>,
-    /// `publisher`'s name.
-    pub publisher: Option<String>,
     /// Related stories: `ItemList` elements and the `WebPage`'s `relatedLink`s that name a story.
     pub related: Vec<Related>,
 }
@@ -171,16 +157,6 @@ fn people(v: Option<&Json>, all: &[&Json]) -> Vec<Person> {
     out
 }
 
-fn dimension(v: Option<&Json>) -> Option<u32> {
-    let n = match v? {
-        Json::Number(n) => *n,
-        Json::String(s) => f64::from(s.trim().trim_end_matches("px").trim().parse::<u32>().ok()?),
-        v @ Json::Object(_) => return dimension(v.get("value")),
-        _ => return None,
-    };
-    (1.0..=100_000.0).contains(&n).then_some(n as u32)
-}
-
 /// The widest usable image of an `image` value (a URL, an ImageObject, or a list of either); the
 /// first when none gives a width.
 pub fn image(v: Option<&Json>, all: &[&Json]) -> Option<Image> {
@@ -192,8 +168,8 @@ pub fn image(v: Option<&Json>, all: &[&Json]) -> Option<Image> {
             }),
             node @ Json::Object(_) => Some(Image {
                 url: url_of(node.get("url")).or_else(|| url_of(node.get("contentUrl")))?,
-                width: dimension(node.get("width")),
-                height: dimension(node.get("height")),
+                width: node.get("width").and_then(Json::as_pixels),
+                height: node.get("height").and_then(Json::as_pixels),
                 alt: text(node.get("caption")).or_else(|| text(node.get("name"))),
             }),
             _ => None,
@@ -265,10 +241,11 @@ pub fn read(blocks: &[Json]) -> Found {
         .or(articles.first())
         .copied();
     if let Some(a) = article {
-        found.headline = text(a.get("headline"))
+        found.article.headline = text(a.get("headline"))
             .or_else(|| text(a.get("name")))
-            .or_else(|| text(a.get("alternativeHeadline")));
-        found.url = url_of(a.get("url")).or_else(|| url_of(a.get("mainEntityOfPage")));
+            .or_else(|| text(a.get("alternativeHeadline")))
+            .unwrap_or_default();
+        found.article.url = url_of(a.get("url")).or_else(|| url_of(a.get("mainEntityOfPage")));
         // An `@id` names a node; without its fragment it names the page the node is on.
         found.id = a
             .get("@id")
@@ -276,10 +253,11 @@ pub fn read(blocks: &[Json]) -> Found {
             .and_then(safe_href)
             .filter(|u| u.starts_with("http"))
             .map(|u| u.split('#').next().unwrap_or(&u).to_owned());
-        found.authors = people(a.get("author"), &all);
-        found.date_published = text(a.get("datePublished")).or_else(|| text(a.get("dateCreated")));
-        found.description = text(a.get("description"));
-        found.body = match a.get("articleBody") {
+        found.article.authors = people(a.get("author"), &all);
+        found.article.date_published =
+            text(a.get("datePublished")).or_else(|| text(a.get("dateCreated")));
+        found.article.description = text(a.get("description"));
+        found.article.body = match a.get("articleBody") {
             Some(Json::String(s)) => s
                 .split("\n\n")
                 .map(plain)
@@ -287,28 +265,29 @@ pub fn read(blocks: &[Json]) -> Found {
                 .collect(),
             _ => Vec::new(),
         };
-        found.image = image(a.get("image"), &all).or_else(|| image(a.get("thumbnailUrl"), &all));
-        found.section = text(a.get("articleSection"));
-        found.language = match a.get("inLanguage") {
+        found.article.image =
+            image(a.get("image"), &all).or_else(|| image(a.get("thumbnailUrl"), &all));
+        found.article.section = text(a.get("articleSection"));
+        found.article.language = match a.get("inLanguage") {
             Some(l @ Json::Object(_)) => {
                 text(l.get("alternateName")).or_else(|| text(l.get("name")))
             }
             l => text(l),
         };
-        found.publisher = a
+        found.article.publisher = a
             .get("publisher")
             .and_then(|p| name_of(p, &all))
             .or_else(|| a.get("sourceOrganization").and_then(|p| name_of(p, &all)));
     }
-    if found.date_published.is_none() {
+    if found.article.date_published.is_none() {
         // Some sites date the WebPage rather than the Article.
-        found.date_published = all
+        found.article.date_published = all
             .iter()
             .filter(|n| is_a(n, &["WebPage", "ItemPage"]))
             .find_map(|n| text(n.get("datePublished")));
     }
-    if found.publisher.is_none() {
-        found.publisher = all.iter().find(|n| is_a(n, &["WebSite"])).and_then(|n| {
+    if found.article.publisher.is_none() {
+        found.article.publisher = all.iter().find(|n| is_a(n, &["WebSite"])).and_then(|n| {
             n.get("publisher")
                 .and_then(|p| name_of(p, &all))
                 .or_else(|| text(n.get("name")))
@@ -371,24 +350,24 @@ mod tests {
               {"@type":"Person","@id":"https://ex.com/#/person/1","name":"Jane Doe","url":"https://ex.com/jane"},
               {"@type":"Organization","@id":"https://ex.com/#organization","name":"Example News"}]}"#,
         ));
-        assert_eq!(f.headline.as_deref(), Some("Tom & Jerry’s story"));
+        assert_eq!(f.article.headline, "Tom & Jerry’s story");
         assert_eq!(
-            f.authors,
+            f.article.authors,
             [Person {
                 name: "Jane Doe".into(),
                 url: Some("https://ex.com/jane".into())
             }]
         );
-        assert_eq!(f.publisher.as_deref(), Some("Example News"));
-        assert_eq!(f.section.as_deref(), Some("Politics"));
-        assert_eq!(f.language.as_deref(), Some("en-US"));
+        assert_eq!(f.article.publisher.as_deref(), Some("Example News"));
+        assert_eq!(f.article.section.as_deref(), Some("Politics"));
+        assert_eq!(f.article.language.as_deref(), Some("en-US"));
         assert_eq!(
-            f.url.as_deref(),
+            f.article.url.as_deref(),
             Some("https://ex.com/a/#webpage"),
             "mainEntityOfPage names the page"
         );
         assert_eq!(f.id.as_deref(), Some("https://ex.com/a/"));
-        let img = f.image.unwrap();
+        let img = f.article.image.unwrap();
         assert_eq!(
             (img.url.as_str(), img.width, img.alt.as_deref()),
             ("https://ex.com/i.jpg", Some(1200), Some("A caption"))
@@ -402,11 +381,11 @@ mod tests {
                 {"@type":"schema:ReportageNewsArticle","headline":"Inside","author":["A",{"@type":"Organization","name":"B Desk"}],
                  "image":["https://x.com/s.jpg",{"@type":"ImageObject","url":"https://x.com/l.jpg","width":"2048px"},{"url":"https://x.com/m.jpg","width":800}]}}]"#,
         ));
-        assert_eq!(f.headline.as_deref(), Some("Inside"));
-        let names: Vec<_> = f.authors.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(f.article.headline, "Inside");
+        let names: Vec<_> = f.article.authors.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["A", "B Desk"]);
         assert_eq!(
-            f.image.unwrap().url,
+            f.article.image.unwrap().url,
             "https://x.com/l.jpg",
             "the widest image"
         );
@@ -439,7 +418,7 @@ mod tests {
         let f = read(&parse(
             r#"{"@type":"Organization","name":"Not a headline"}"#,
         ));
-        assert_eq!(f.headline, None);
-        assert_eq!(f.publisher, None);
+        assert_eq!(f.article.headline, "");
+        assert_eq!(f.article.publisher, None);
     }
 }

@@ -79,11 +79,16 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     }
     let ld = jsonld::read(&blocks);
     let mut p = Vec::new();
-    let publisher = choose(&mut p, "publisher", ld.publisher, meta::publisher(page));
+    let publisher = choose(
+        &mut p,
+        "publisher",
+        ld.article.publisher,
+        meta::publisher(page),
+    );
     let headline = choose(
         &mut p,
         "headline",
-        ld.headline,
+        Some(ld.article.headline).filter(|h| !h.is_empty()),
         meta::headline(page, publisher.as_deref()),
     )
     .ok_or(Error::PageWithoutHeadline)?;
@@ -91,7 +96,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     let url_fallback = meta::url(page)
         .or_else(|| ld.id.clone().map(|u| (u, "json-ld-id")))
         .or_else(|| page.url.clone().map(|u| (u, "page-url")));
-    let url = choose(&mut p, "url", ld.url, url_fallback).map(|u| absolute(&u, base));
+    let url = choose(&mut p, "url", ld.article.url, url_fallback).map(|u| absolute(&u, base));
     let meta_authors = meta::authors(page).map(|(names, key)| {
         let people = names
             .into_iter()
@@ -102,7 +107,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     let authors = choose(
         &mut p,
         "author",
-        Some(ld.authors).filter(|a| !a.is_empty()),
+        Some(ld.article.authors).filter(|a| !a.is_empty()),
         meta_authors,
     )
     .unwrap_or_default();
@@ -112,7 +117,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
             p.push(("image", source));
             Some(i)
         }
-        None => choose(&mut p, "image", ld.image, None),
+        None => choose(&mut p, "image", ld.article.image, None),
     }
     .map(|mut i| {
         i.url = absolute(&i.url, base);
@@ -125,19 +130,29 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         date_published: choose(
             &mut p,
             "datePublished",
-            ld.date_published,
+            ld.article.date_published,
             meta::date_published(page),
         ),
         description: choose(
             &mut p,
             "description",
-            ld.description,
+            ld.article.description,
             meta::description(page),
         ),
-        body: ld.body,
+        body: ld.article.body,
         image,
-        section: choose(&mut p, "articleSection", ld.section, meta::section(page)),
-        language: choose(&mut p, "inLanguage", ld.language, meta::language(page)),
+        section: choose(
+            &mut p,
+            "articleSection",
+            ld.article.section,
+            meta::section(page),
+        ),
+        language: choose(
+            &mut p,
+            "inLanguage",
+            ld.article.language,
+            meta::language(page),
+        ),
         publisher,
     };
     if !article.body.is_empty() {
