@@ -9,8 +9,10 @@ use crate::url::safe_href;
 /// The parts of a page the extractors read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
-    /// The page's address, the base for relative URLs.
+    /// The page's address.
     pub url: Option<String>,
+    /// The base for relative URLs: `<base href>` resolved against the address, else the address.
+    pub base: Option<String>,
     /// `<html lang>`.
     pub lang: Option<String>,
     /// `<html dir>`.
@@ -26,7 +28,9 @@ pub struct Page {
     /// `[itemprop~=datePublished]`, `time[pubdate]`, `article time`, `time` that has one.
     pub time: Option<String>,
     /// Every `<meta>` with content, as (key, content): the key is its `property`, `name`,
-    /// `itemprop` or `http-equiv`, lowercased, in document order.
+    /// `itemprop` or `http-equiv`, lowercased, in document order; microdata values given as
+    /// `content` on other elements, and the text of an `itemprop=headline` element as
+    /// `headline`.
     pub metas: Vec<(String, String)>,
     /// Every `<link rel href>`, as (rel lowercased, href).
     pub links: Vec<(String, String)>,

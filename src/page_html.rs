@@ -98,6 +98,10 @@ impl Page {
                 metas.push((key.trim().to_ascii_lowercase(), content.to_owned()));
             }
         }
+        // A microdata headline is usually the element's text, not a `content` attribute.
+        for h in select(&doc, "[itemprop~=headline]:not([content])") {
+            metas.push(("headline".to_owned(), text(&h)));
+        }
         let links = select(&doc, "link[rel][href]")
             .iter()
             .filter_map(|l| {
@@ -123,7 +127,8 @@ impl Page {
             }
         }
         Page {
-            url: base,
+            url: url.map(str::to_owned),
+            base,
             lang: root.value().attr("lang").map(str::to_owned),
             dir: root.value().attr("dir").map(str::to_owned),
             title: first_text("title"),

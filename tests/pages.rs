@@ -44,7 +44,7 @@ fn strings(v: Option<&Json>) -> Vec<String> {
 #[test]
 fn every_fixture_page_reads_as_expected() {
     let all = fixtures();
-    assert!(all.len() >= 13, "the fixture corpus is there");
+    assert!(all.len() >= 30, "the fixture corpus is there");
     for (name, html, want) in all {
         let selectors = strings(want.get("related"));
         let selectors: Vec<&str> = selectors.iter().map(String::as_str).collect();
@@ -61,7 +61,7 @@ fn every_fixture_page_reads_as_expected() {
             assert_eq!(extracted.unwrap_err().to_string(), message, "{name}");
             continue;
         }
-        let story = storycard::dedupe::dedupe(extracted.unwrap(), page.url.as_deref());
+        let story = storycard::dedupe::dedupe(extracted.unwrap(), page.base.as_deref());
         let detail = Json::from(&story);
         let article = detail.get("article").unwrap();
         let Some(Json::Object(fields)) = want.get("article") else {
@@ -91,6 +91,13 @@ fn every_fixture_page_reads_as_expected() {
                     "{name}: {field}"
                 ),
             }
+        }
+        if let Some(body) = want.get("articleBody") {
+            assert_eq!(
+                article.get("articleBody"),
+                Some(body),
+                "{name}: articleBody"
+            );
         }
         if let Some(Json::Object(sources)) = want.get("provenance") {
             for (field, source) in sources {

@@ -16,7 +16,8 @@ fn first(page: &Page, keys: &[&'static str]) -> Sourced<String> {
     })
 }
 
-/// `og:title`, `twitter:title`, `dc.title`, then `<title>`, each without the site name when
+/// `og:title`, `twitter:title`, `dc.title`, microdata `itemprop=headline`, then `<title>`, each
+/// without the site name when
 /// it is joined to it; then `<h1>`.
 pub fn headline(page: &Page, site: Option<&str>) -> Sourced<String> {
     first(
@@ -26,6 +27,7 @@ pub fn headline(page: &Page, site: Option<&str>) -> Sourced<String> {
             "twitter:title",
             "dc.title",
             "dcterms.title",
+            "headline",
             "title",
         ],
     )

@@ -5,7 +5,7 @@
 //!
 //! | field | sources, first wins |
 //! |---|---|
-//! | headline | JSON-LD `headline`/`name` · `og:title` · `twitter:title` · `dc.title` · `<title>` without the site name · `<h1>` |
+//! | headline | JSON-LD `headline`/`name` · `og:title` · `twitter:title` · `dc.title` · microdata `itemprop=headline` · `<title>` without the site name · `<h1>` |
 //! | url | JSON-LD `url`/`mainEntityOfPage` · `<link rel=canonical>` · `og:url` · `twitter:url` · JSON-LD `@id` · the page's address |
 //! | author | JSON-LD `author` · `article:author` · `author` · `dc.creator` · `parsely-author` · `sailthru.author` |
 //! | datePublished | JSON-LD `datePublished`/`dateCreated` · `article:published_time` · other date tags · `article:modified_time` |
@@ -92,7 +92,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         meta::headline(page, publisher.as_deref()),
     )
     .ok_or(Error::PageWithoutHeadline)?;
-    let base = page.url.as_deref();
+    let base = page.base.as_deref().or(page.url.as_deref());
     let url_fallback = meta::url(page)
         .or_else(|| ld.id.clone().map(|u| (u, "json-ld-id")))
         .or_else(|| page.url.clone().map(|u| (u, "page-url")));
