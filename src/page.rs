@@ -29,8 +29,8 @@ pub struct Page {
     pub time: Option<String>,
     /// Every `<meta>` with content, as (key, content): the key is its `property`, `name`,
     /// `itemprop` or `http-equiv`, lowercased, in document order; microdata values given as
-    /// `content` on other elements, and the text of an `itemprop=headline` element as
-    /// `headline`.
+    /// `content` on other elements, and the text of the page's `itemprop=headline` element (when
+    /// there is exactly one) as `headline`.
     pub metas: Vec<(String, String)>,
     /// Every `<link rel href>`, as (rel lowercased, href).
     pub links: Vec<(String, String)>,

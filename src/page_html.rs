@@ -98,9 +98,10 @@ impl Page {
                 metas.push((key.trim().to_ascii_lowercase(), content.to_owned()));
             }
         }
-        // A microdata headline is usually the element's text, not a `content` attribute.
-        for h in select(&doc, "[itemprop~=headline]:not([content])") {
-            metas.push(("headline".to_owned(), text(&h)));
+        // A microdata headline is usually the element's text, not a `content` attribute. Only
+        // the page's one headline counts: feeds and lists mark every item's headline too.
+        if let [h] = select(&doc, "[itemprop~=headline]:not([content])").as_slice() {
+            metas.push(("headline".to_owned(), text(h)));
         }
         let links = select(&doc, "link[rel][href]")
             .iter()
