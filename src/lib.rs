@@ -23,7 +23,6 @@
 
 #![deny(missing_docs)]
 
-pub mod carousel;
 pub mod dedupe;
 pub mod detail;
 pub mod error;

@@ -234,6 +234,8 @@ fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .attr("type", "button")
                 .attr("aria-expanded", "false")
                 .attr("aria-controls", id::BODY)
+                .attr("data-less", l.read_less)
+                .attr("data-more", l.read_more)
                 .text(l.read_more),
         );
     }

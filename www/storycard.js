@@ -17,17 +17,85 @@ function report(host, error) {
   );
 }
 
+/**
+ * The card's behaviour on a rendered shadow root: the "Read more" toggle, the carousel buttons,
+ * and the buttons' state as the track scrolls or resizes. One click listener, one capturing scroll
+ * listener and one ResizeObserver, all removed by the returned function.
+ */
+function behave(root) {
+  const abort = new AbortController();
+  const options = { signal: abort.signal };
+  const el = (id) => root.getElementById(id);
+
+  // Shows the buttons only when the slides overflow, and disables each at its end
+  // (scrollLeft is negative in right-to-left).
+  const refresh = () => {
+    const track = el('track');
+    if (!track) return;
+    const offset = Math.abs(track.scrollLeft);
+    const end = track.scrollWidth - track.clientWidth;
+    el('controls').hidden = end <= 1;
+    el('prev').setAttribute('aria-disabled', String(offset <= 1));
+    el('next').setAttribute('aria-disabled', String(offset >= end - 1));
+  };
+
+  // Scrolls by the slides that are fully visible (at least one); CSS decides whether smoothly.
+  const scroll = (forward) => {
+    const track = el('track');
+    const [first, second] = track.children;
+    if (!first || (forward ? el('next') : el('prev')).getAttribute('aria-disabled') === 'true') return;
+    const pitch = second
+      ? Math.abs(second.getBoundingClientRect().left - first.getBoundingClientRect().left)
+      : first.getBoundingClientRect().width;
+    const step = Math.max(1, Math.floor(track.clientWidth / pitch + 0.05)) * pitch;
+    const rtl = track.matches(':dir(rtl)');
+    track.scrollBy({ left: forward !== rtl ? step : -step });
+  };
+
+  root.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target.closest?.('button');
+      if (!button) return;
+      if (button.id === 'more') {
+        const open = button.getAttribute('aria-expanded') !== 'true';
+        button.setAttribute('aria-expanded', String(open));
+        button.textContent = open ? button.dataset.less : button.dataset.more;
+        el('body').hidden = !open;
+      } else if (button.id === 'prev' || button.id === 'next') {
+        scroll(button.id === 'next');
+      }
+    },
+    options,
+  );
+  root.addEventListener('scroll', refresh, { ...options, capture: true, passive: true });
+  const resize = new ResizeObserver(refresh);
+  const track = el('track');
+  if (track) resize.observe(track);
+  return () => {
+    abort.abort();
+    resize.disconnect();
+  };
+}
+
 /** What mount() resolves to. */
 class Handle {
   #widget;
+  #root;
+  #unbehave;
 
-  constructor(widget) {
+  constructor(widget, root) {
     this.#widget = widget;
+    this.#root = root;
+    this.#unbehave = behave(root);
   }
 
   /** Renders new data (the data-island JSON as an object). */
   update(data) {
-    this.#widget?.update(data);
+    if (!this.#widget) return;
+    this.#unbehave();
+    this.#widget.update(data);
+    this.#unbehave = behave(this.#root);
   }
 
   /** Removes every listener, observer and node the widget made. */
@@ -35,6 +103,7 @@ class Handle {
     const widget = this.#widget;
     this.#widget = null;
     if (widget) {
+      this.#unbehave();
       widget.destroy();
       widget.free();
     }
@@ -50,7 +119,7 @@ export async function mount(host, options = {}) {
   if (!(host instanceof Element)) throw new TypeError('storycard: mount() needs an element');
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   await load(options.wasmUrl);
-  return new Handle(new Widget(host, root, options));
+  return new Handle(new Widget(host, root, options), root);
 }
 
 /** `<story-card source="#article-data" max="20" lang="en">` */
@@ -90,7 +159,7 @@ export class StoryCardElement extends HTMLElement {
       lang: this.getAttribute('lang') ?? undefined,
     };
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    this.#handle = new Handle(new Widget(this, root, options));
+    this.#handle = new Handle(new Widget(this, root, options), root);
   }
 }
 

@@ -2,19 +2,14 @@
 //! one `console.error` and a `storycard:error` event; nothing throws into the host page.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, ShadowRoot};
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, ShadowRoot};
 
-use super::events::{Listener, Resize};
 use super::page;
 use super::render::build;
-use crate::carousel::Track;
 use crate::error::Error;
-use crate::i18n::{labels, Labels};
-use crate::view::{self, id, ViewOptions};
+use crate::view::{self, ViewOptions};
 use crate::{story_from_json, Json, Story, DEFAULT_MAX};
 
 /// The widget's stylesheet, shared by every widget on the page.
@@ -66,8 +61,6 @@ struct State {
     host: Element,
     root: ShadowRoot,
     options: Options,
-    listeners: Vec<Listener>,
-    resize: Option<Resize>,
     destroyed: bool,
 }
 
@@ -93,8 +86,6 @@ impl Widget {
                 host,
                 root,
                 options: Options::read(&options),
-                listeners: Vec::new(),
-                resize: None,
                 destroyed: false,
             }),
         };
@@ -114,7 +105,7 @@ impl Widget {
         self.render();
     }
 
-    /// Removes every listener and observer and empties the shadow root.
+    /// Empties the shadow root and removes the stylesheet; a later `update` does nothing.
     pub fn destroy(&self) {
         let mut state = self.state.borrow_mut();
         state.destroyed = true;
@@ -143,8 +134,6 @@ impl Widget {
 
 impl State {
     fn clear(&mut self) {
-        self.listeners.clear();
-        self.resize = None;
         while let Some(child) = self.root.first_child() {
             let _ = self.root.remove_child(&child);
         }
@@ -191,7 +180,6 @@ impl State {
             );
             self.append(&doc, &els)
                 .map_err(|e| Error::Render(page::message_of(&e)))?;
-            self.wire(&lang);
             Ok(story)
         });
         match result {
@@ -218,129 +206,10 @@ impl State {
         }
         Ok(())
     }
-
-    /// Attaches the behaviour: one click listener for the "Read more" toggle and the carousel
-    /// buttons, and the track's position kept on the buttons as it scrolls or resizes.
-    fn wire(&mut self, lang: &str) {
-        let by_id = |id: &str| self.root.get_element_by_id(id);
-        let controls = Rc::new(Controls {
-            labels: labels(lang),
-            more: by_id(id::MORE),
-            body: by_id(id::BODY),
-            track: by_id(id::TRACK),
-            prev: by_id(id::PREV),
-            next: by_id(id::NEXT),
-            nav: by_id(id::CONTROLS),
-        });
-        let on_click = controls.clone();
-        self.listeners
-            .push(Listener::new(&self.root, "click", false, move |e| {
-                on_click.click(&e)
-            }));
-        if let Some(track) = &controls.track {
-            let on_scroll = controls.clone();
-            self.listeners
-                .push(Listener::new(track, "scroll", true, move |_| {
-                    on_scroll.refresh()
-                }));
-            let on_resize = controls.clone();
-            self.resize = Resize::new(track, move || on_resize.refresh());
-            if self.resize.is_none() {
-                controls.refresh();
-            }
-        }
-    }
-}
-
-/// The interactive elements of one render, found once.
-struct Controls {
-    labels: &'static Labels,
-    more: Option<Element>,
-    body: Option<Element>,
-    track: Option<Element>,
-    prev: Option<Element>,
-    next: Option<Element>,
-    nav: Option<Element>,
-}
-
-impl Controls {
-    fn click(&self, event: &Event) {
-        let Some(button) = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten())
-        else {
-            return;
-        };
-        let is = |el: &Option<Element>| el.as_ref() == Some(&button);
-        if is(&self.more) {
-            let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
-            let _ = button.set_attribute("aria-expanded", bool_str(open));
-            let l = self.labels;
-            button.set_text_content(Some(if open { l.read_less } else { l.read_more }));
-            if let Some(body) = &self.body {
-                let _ = body.toggle_attribute_with_force("hidden", !open);
-            }
-        } else if let (Some(track), true) = (&self.track, is(&self.prev) || is(&self.next)) {
-            scroll(track, is(&self.next));
-        }
-    }
-
-    /// Shows the buttons only when the slides overflow, and disables each at its end.
-    fn refresh(&self) {
-        let (Some(track), Some(prev), Some(next), Some(nav)) =
-            (&self.track, &self.prev, &self.next, &self.nav)
-        else {
-            return;
-        };
-        let t = measure(track);
-        let _ = nav.toggle_attribute_with_force("hidden", t.fits());
-        let _ = prev.set_attribute("aria-disabled", bool_str(!t.can_prev()));
-        let _ = next.set_attribute("aria-disabled", bool_str(!t.can_next()));
-    }
-}
-
-fn bool_str(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
 }
 
 fn error_detail(message: &str) -> JsValue {
     page::to_js(&Json::object().with("message", message))
-}
-
-/// The track's position from the browser's measures (scrollLeft is negative in right-to-left).
-fn measure(track: &Element) -> Track {
-    Track {
-        offset: f64::from(track.scroll_left()).abs(),
-        viewport: f64::from(track.client_width()),
-        content: f64::from(track.scroll_width()),
-    }
-}
-
-/// Scrolls by whole visible slides, mirrored in right-to-left; CSS decides whether it is smooth.
-fn scroll(track: &Element, forward: bool) {
-    let t = measure(track);
-    if (forward && !t.can_next()) || (!forward && !t.can_prev()) {
-        return;
-    }
-    let slides = track.children();
-    let pitch = match (slides.item(0), slides.item(1)) {
-        (Some(a), Some(b)) => {
-            let (a, b) = (a.get_bounding_client_rect(), b.get_bounding_client_rect());
-            (b.left() - a.left()).abs()
-        }
-        (Some(a), None) => a.get_bounding_client_rect().width(),
-        _ => 0.0,
-    };
-    let rtl = track.matches(":dir(rtl)").unwrap_or(false);
-    let sign = if forward != rtl { 1.0 } else { -1.0 };
-    let options = web_sys::ScrollToOptions::new();
-    options.set_left(sign * t.step(pitch));
-    track.scroll_by_with_scroll_to_options(&options);
 }
 
 /// Adds the shared stylesheet to a shadow root (constructed stylesheets pass a strict

@@ -95,8 +95,13 @@ test('"Read more" opens the full text', async () => {
   assert.equal(await body.isVisible(), false);
   await more.click();
   assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  assert.equal(await more.innerText(), 'Show less');
   assert.equal(await body.isVisible(), true);
   assert.match(await body.innerText(), /J\.D\. Vance/);
+  await more.click();
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  assert.equal(await more.innerText(), 'Read more');
+  assert.equal(await body.isVisible(), false);
   await page.close();
 });
 
@@ -122,6 +127,29 @@ test('the module defines the element once and mount() renders, updates and destr
   });
   assert.deepEqual(result, { defined: true, slides: 3, headline: 'Updated', left: 0 });
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('destroy() leaves no listener on the shadow root', async () => {
+  const { page } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  const listeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__host.shadowRoot' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    return listeners.map((l) => l.type).sort();
+  };
+  await page.evaluate(async () => {
+    const { mount } = await import('/pkg/storycard.js');
+    window.__host = document.createElement('div');
+    document.body.append(window.__host);
+    const data = JSON.parse(document.getElementById('article-data').textContent);
+    window.__handle = await mount(window.__host, { data });
+  });
+  assert.deepEqual(await listeners(), ['click', 'scroll']);
+  await page.evaluate(() => window.__handle.destroy());
+  assert.deepEqual(await listeners(), []);
+  assert.equal(await page.evaluate(() => window.__host.shadowRoot.childNodes.length), 0);
   await page.close();
 });
 
