@@ -100,9 +100,9 @@ struct Keys {
 }
 
 impl Keys {
-    fn of(headline: &str, url: Option<&str>, base: Option<&str>) -> Keys {
+    fn of(headline: &str, url: Option<&str>, rules: &Rules) -> Keys {
         Keys {
-            url: url.and_then(|u| url::key(u, base)),
+            url: url.and_then(|u| url::key_with(u, rules.base, rules.tracking)),
             headline: headline_key(headline),
         }
     }
@@ -116,8 +116,27 @@ impl Keys {
     }
 }
 
-/// Removes duplicate related entries and the article itself. `base` resolves relative URLs (the
-/// page's address); without it the article's own URL is used.
+/// How entries are compared.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rules<'a> {
+    /// Resolves relative URLs (the page's address); without it the article's own URL is used.
+    pub base: Option<&'a str>,
+    /// The site's own tracking parameters, besides [`url::TRACKING`].
+    pub tracking: &'a [String],
+}
+
+/// [`dedupe_with`] with the standard rules and `base` for relative URLs.
+pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
+    dedupe_with(
+        extracted,
+        &Rules {
+            base,
+            tracking: &[],
+        },
+    )
+}
+
+/// Removes duplicate related entries and the article itself.
 ///
 /// ```
 /// use storycard::{extract::Extracted, model::{Article, Related, Person}, dedupe::dedupe};
@@ -141,7 +160,7 @@ impl Keys {
 /// assert_eq!(story.related[0].authors[0].name, "Khánh Minh");
 /// assert_eq!(story.related[1].authors[0].name, "Anh Vũ");
 /// ```
-pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
+pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
     let Extracted {
         article,
         related_heading,
@@ -149,8 +168,11 @@ pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
         warnings,
         provenance,
     } = extracted;
-    let base = base.or(article.url.as_deref());
-    let article_keys = Keys::of(&article.headline, article.url.as_deref(), base);
+    let rules = Rules {
+        base: rules.base.or(article.url.as_deref()),
+        tracking: rules.tracking,
+    };
+    let article_keys = Keys::of(&article.headline, article.url.as_deref(), &rules);
 
     let mut kept: Vec<Related> = Vec::with_capacity(related.len());
     // Indexes into `kept`, all of one map type (one copy of the hash table code in the wasm):
@@ -161,7 +183,7 @@ pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
     let mut removed = Vec::new();
 
     for entry in related {
-        let keys = Keys::of(&entry.headline, entry.url.as_deref(), base);
+        let keys = Keys::of(&entry.headline, entry.url.as_deref(), &rules);
         if keys.same_as(&article_keys).is_some() {
             removed.push(Removed {
                 position: entry.position,
@@ -223,9 +245,15 @@ pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
     }
 }
 
-/// Fills the fields `kept` lacks from its duplicate; what `kept` has always wins.
+/// Fills the fields `kept` lacks from its duplicate; what `kept` has wins, except that a
+/// canonical address beats a variant (tracking parameters, AMP, a mobile host).
 fn merge(kept: &mut Related, dup: Related) {
-    if kept.url.is_none() {
+    let canonical_later = match (&kept.url, &dup.url) {
+        (None, _) => true,
+        (Some(k), Some(d)) => url::is_variant(k) && !url::is_variant(d),
+        (Some(_), None) => false,
+    };
+    if canonical_later {
         kept.url = dup.url;
     }
     if kept.description.is_none() {
@@ -333,6 +361,26 @@ mod tests {
         let s = run(Article::default(), vec![first, rich]);
         assert_eq!(s.related[0].authors[0].name, "Khánh Minh");
         assert_eq!(s.related[0].description.as_deref(), Some("first summary"));
+    }
+
+    #[test]
+    fn a_canonical_address_beats_an_amp_or_tracking_variant() {
+        let s = run(
+            Article::default(),
+            vec![
+                entry("A", Some("https://m.x.com/a/amp?utm_source=feed"), 0),
+                entry("A", Some("https://x.com/a"), 1),
+                entry("B", Some("https://x.com/b"), 2),
+                entry("B", Some("https://x.com/b?ref=home"), 3),
+            ],
+        );
+        let urls: Vec<_> = s
+            .related
+            .iter()
+            .map(|r| r.url.as_deref().unwrap())
+            .collect();
+        assert_eq!(urls, ["https://x.com/a", "https://x.com/b"]);
+        assert_eq!(s.removed.len(), 2);
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //!       "url": "https://news.example.com/world/ukraine-2391.html", "author": "Khánh Minh" }
 //!   ]
 //! }"#).unwrap();
-//! let story = storycard::story_from_json(&data, None, storycard::DEFAULT_MAX).unwrap();
+//! let rules = storycard::dedupe::Rules::default();
+//! let story = storycard::story_from_json(&data, &rules, storycard::DEFAULT_MAX).unwrap();
 //! assert_eq!(story.related.len(), 1);
 //! assert_eq!(story.related[0].authors[0].name, "Khánh Minh");
 //! assert_eq!(story.removed[0].reason, storycard::dedupe::Reason::SameUrl);
@@ -47,11 +48,11 @@ pub use json::Json;
 /// How many related stories the carousel shows when `max` is not set.
 pub const DEFAULT_MAX: usize = 20;
 
-/// Reads data-island JSON into the story the card shows: extraction, dedupe, then the `max` limit.
-/// `base` is the page's address, for relative URLs.
-pub fn story_from_json(data: &Json, base: Option<&str>, max: usize) -> Result<Story, Error> {
+/// Reads data-island JSON into the story the card shows: extraction, dedupe under `rules` (the
+/// page's address for relative URLs, the site's tracking parameters), then the `max` limit.
+pub fn story_from_json(data: &Json, rules: &dedupe::Rules, max: usize) -> Result<Story, Error> {
     let extracted = extract::island::read(data)?;
-    let mut story = dedupe::dedupe(extracted, base);
+    let mut story = dedupe::dedupe_with(extracted, rules);
     story.limit(max);
     Ok(story)
 }

@@ -43,16 +43,153 @@ fn scheme(url: &str) -> Option<&str> {
     valid.then_some(s)
 }
 
-/// Query parameters that only track where a click came from.
-fn is_tracking(name: &str) -> bool {
+/// Query parameters that only say where a click came from, not which page it is.
+pub const TRACKING: [&str; 7] = [
+    "utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid",
+];
+
+/// Whether a query parameter name is tracking: one of [`TRACKING`] (`utm_*` is a prefix), or one
+/// of the site's own `extra` names.
+fn is_tracking(name: &str, extra: &[String]) -> bool {
     let name = name.to_ascii_lowercase();
-    name.starts_with("utm_") || name == "fbclid" || name == "gclid"
+    TRACKING.iter().any(|t| match t.strip_suffix('*') {
+        Some(prefix) => name.starts_with(prefix),
+        None => name == *t,
+    }) || extra.iter().any(|e| e.eq_ignore_ascii_case(&name))
 }
 
-/// The key two URLs share when they name the same page: relative URLs resolved against `base`,
-/// `http` and `https` alike, host lowercased and without `www.`, no default port, no fragment, no
-/// `utm_*`/`fbclid`/`gclid` parameters, no trailing slash, dot segments removed. `None` for a
-/// URL that [`safe_href`] rejects.
+/// Whether a query parameter asks for the AMP version: `amp`, `amp=1`, `outputType=amp`.
+fn is_amp_param(param: &str) -> bool {
+    let (name, value) = param.split_once('=').unwrap_or((param, ""));
+    name.eq_ignore_ascii_case("amp")
+        || (name.eq_ignore_ascii_case("outputtype") && value.eq_ignore_ascii_case("amp"))
+}
+
+/// Characters that percent-encoding never needs to hide (RFC 3986 section 2.3).
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// RFC 3986 section 6.2.2: escapes of unreserved characters decoded, the others in upper case.
+fn normalize_escapes(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                let b = (h * 16 + l) as u8;
+                if is_unreserved(b) {
+                    out.push(char::from(b));
+                } else {
+                    out.push('%');
+                    out.push(char::from(bytes[i + 1]).to_ascii_uppercase());
+                    out.push(char::from(bytes[i + 2]).to_ascii_uppercase());
+                }
+                i += 3;
+                continue;
+            }
+        }
+        // Copy one whole character.
+        let len = s[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&s[i..i + len]);
+        i += len;
+    }
+    out
+}
+
+/// Where a `.amp` marker starts in a path segment: at its end (`story.amp`) or before its
+/// extension (`story.amp.html`).
+fn amp_marker(segment: &str) -> Option<usize> {
+    let b = segment.as_bytes();
+    (0..b.len().saturating_sub(3)).find(|&at| {
+        b[at] == b'.'
+            && b[at + 1..at + 4].eq_ignore_ascii_case(b"amp")
+            && matches!(b.get(at + 4), None | Some(b'.'))
+    })
+}
+
+/// The path without its AMP markers (an `amp` segment, a `.amp` before the extension or at the
+/// end) and without a final `index.html`, `index.htm` or `index.php`.
+fn canonical_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for (i, segment) in path
+        .split('/')
+        .filter(|s| !s.eq_ignore_ascii_case("amp"))
+        .enumerate()
+    {
+        if i > 0 {
+            out.push('/');
+        }
+        match amp_marker(segment) {
+            Some(at) => {
+                out.push_str(&segment[..at]);
+                out.push_str(&segment[at + 4..]);
+            }
+            None => out.push_str(segment),
+        }
+    }
+    let last = out.rfind('/').map_or(0, |i| i + 1);
+    if ["index.html", "index.htm", "index.php"]
+        .iter()
+        .any(|name| out[last..].eq_ignore_ascii_case(name))
+    {
+        out.truncate(last);
+    }
+    out
+}
+
+/// Whether the URL is a variant of a canonical address: it carries tracking parameters or AMP
+/// markers, or sits on an `m.` or `amp.` host. When duplicates merge, a canonical address beats
+/// a variant.
+///
+/// ```
+/// use storycard::url::is_variant;
+/// assert!(is_variant("https://ex.com/a?utm_source=x"));
+/// assert!(is_variant("https://ex.com/a/amp"));
+/// assert!(is_variant("https://m.ex.com/a"));
+/// assert!(!is_variant("https://ex.com/a?id=7"));
+/// ```
+pub fn is_variant(raw: &str) -> bool {
+    let (rest, _) = split_once_or_all(raw, '#');
+    let (rest, query) = split_once_or_all(rest, '?');
+    let host = rest
+        .split("//")
+        .nth(1)
+        .and_then(|a| a.split('/').next())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let path = rest
+        .split("//")
+        .nth(1)
+        .map_or(rest, |a| a.find('/').map_or("", |i| &a[i..]));
+    host.starts_with("m.")
+        || host.starts_with("amp.")
+        || canonical_path(path) != path
+        || query.is_some_and(|q| {
+            q.split('&')
+                .any(|p| is_amp_param(p) || is_tracking(p.split('=').next().unwrap_or(p), &[]))
+        })
+}
+
+/// The key two URLs share when they name the same page. In order:
+///
+/// | rule | example |
+/// |---|---|
+/// | resolve against `base` when relative | `/a` on `https://ex.com/x` is `https://ex.com/a` |
+/// | `http` and `https` alike | `http://ex.com/a` = `https://ex.com/a` |
+/// | host in lower case, without user info, `www.`, `m.` or `amp.` | `https://M.Ex.com/a` = `https://ex.com/a` |
+/// | no default port | `https://ex.com:443/a` = `https://ex.com/a` |
+/// | no fragment | `/a#comments` = `/a` |
+/// | escapes of unreserved characters decoded, the rest upper case (RFC 3986) | `/%7Ejo` = `/~jo` |
+/// | `.` and `..` segments removed | `/a/b/../c` = `/a/c` |
+/// | no AMP markers: an `amp` segment, `.amp`, `amp=1`, `outputType=amp` | `/a/amp/` = `/a.amp.html` ≈ `/a` |
+/// | no final `index.html`, `index.htm`, `index.php`, no trailing slash | `/a/index.html` = `/a/` = `/a` |
+/// | no tracking parameters ([`TRACKING`] and the site's `extra` names) | `/a?utm_source=x&fbclid=y` = `/a` |
+/// | the remaining parameters sorted | `/a?b=2&a=1` = `/a?a=1&b=2` |
+///
+/// `None` for a URL that [`safe_href`] rejects.
 ///
 /// ```
 /// use storycard::url::key;
@@ -64,6 +201,11 @@ fn is_tracking(name: &str) -> bool {
 /// assert_eq!(key("/a/", Some("https://example.com/x/y")), key("https://example.com/a", None));
 /// ```
 pub fn key(raw: &str, base: Option<&str>) -> Option<String> {
+    key_with(raw, base, &[])
+}
+
+/// [`key`], with the site's own tracking parameter names besides [`TRACKING`].
+pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Option<String> {
     let url = safe_href(raw)?;
     let absolute = match (scheme(&url), base.and_then(safe_href)) {
         (None, Some(base)) if scheme(&base).is_some() => resolve(&base, &url),
@@ -90,7 +232,13 @@ pub fn key(raw: &str, base: Option<&str>) -> Option<String> {
     if let Some((scheme, authority)) = authority {
         let host_port = authority.rsplit('@').next().unwrap_or(authority);
         let host_port = host_port.to_ascii_lowercase();
-        let host_port = host_port.strip_prefix("www.").unwrap_or(&host_port);
+        let mut host_port = host_port.as_str();
+        for prefix in ["www.", "m.", "amp."] {
+            // Only a prefix of a host that keeps a dot: `m.example` stays itself.
+            if let Some(rest) = host_port.strip_prefix(prefix).filter(|r| r.contains('.')) {
+                host_port = rest;
+            }
+        }
         let default_port = if scheme.eq_ignore_ascii_case("https") {
             ":443"
         } else {
@@ -100,15 +248,29 @@ pub fn key(raw: &str, base: Option<&str>) -> Option<String> {
         out.push_str("//");
         out.push_str(host);
     }
-    let path = remove_dot_segments(path);
+    let path = canonical_path(&remove_dot_segments(&normalize_escapes(path)));
     out.push_str(path.trim_end_matches('/'));
-    let kept: Vec<&str> = query
+    let mut kept: Vec<String> = query
         .map(|q| {
             q.split('&')
-                .filter(|p| !p.is_empty() && !is_tracking(p.split('=').next().unwrap_or(p)))
+                .filter(|p| {
+                    !p.is_empty()
+                        && !is_amp_param(p)
+                        && !is_tracking(p.split('=').next().unwrap_or(p), extra_tracking)
+                })
+                .map(normalize_escapes)
                 .collect()
         })
         .unwrap_or_default();
+    // Insertion sort: a query has a handful of parameters, and the standard library's sort would
+    // add 2 KB to the WebAssembly module.
+    for i in 1..kept.len() {
+        let mut j = i;
+        while j > 0 && kept[j - 1] > kept[j] {
+            kept.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     if !kept.is_empty() {
         out.push('?');
         out.push_str(&kept.join("&"));

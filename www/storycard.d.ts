@@ -83,6 +83,8 @@ export interface MountOptions {
   max?: number | string;
   /** Language of labels and dates (default: the article's, else the page's). */
   lang?: string;
+  /** The site's own tracking parameters, ignored when comparing addresses (besides utm_*, fbclid, gclid, mc_cid, mc_eid, ref, cmpid). */
+  trackingParams?: string[];
   /** Where the `.wasm` file is, when not next to this module. */
   wasmUrl?: string | URL;
 }

@@ -25,6 +25,7 @@ struct Options {
     data: Option<JsValue>,
     max: usize,
     lang: Option<String>,
+    tracking: Vec<String>,
 }
 
 impl Options {
@@ -53,6 +54,14 @@ impl Options {
             data: get("data"),
             max,
             lang: text("lang"),
+            tracking: get("trackingParams")
+                .map(|v| {
+                    js_sys::Array::from(&v)
+                        .iter()
+                        .filter_map(|p| p.as_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 }
@@ -146,7 +155,11 @@ impl State {
             (None, None) => return Err(Error::NoSource),
         };
         let base = self.host.base_uri().ok().flatten();
-        story_from_json(&json, base.as_deref(), self.options.max)
+        let rules = crate::dedupe::Rules {
+            base: base.as_deref(),
+            tracking: &self.options.tracking,
+        };
+        story_from_json(&json, &rules, self.options.max)
     }
 
     fn lang(&self, story: Option<&Story>) -> String {
