@@ -3,21 +3,22 @@
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::UnicodeNormalization;
 
-/// Unicode NFC, then lowercase (Unicode default case mapping).
+/// Unicode NFKC (compatibility forms: ligatures, full-width letters), then lowercase (Unicode
+/// default case mapping).
 #[cfg(not(target_arch = "wasm32"))]
-fn nfc_lowercase(s: &str) -> String {
-    s.nfc().flat_map(char::to_lowercase).collect()
+fn nfkc_lowercase(s: &str) -> String {
+    s.nfkc().flat_map(char::to_lowercase).collect()
 }
 
-/// Unicode NFC, then lowercase (Unicode default case mapping). The WebAssembly build asks the
+/// Unicode NFKC, then lowercase (Unicode default case mapping). The WebAssembly build asks the
 /// browser (`normalize` and `toLowerCase`), which already carries those tables: shipping them again
-/// would double the module's size. The native build's tests check both agree on the fixtures.
+/// would double the module's size. The browser tests check the two agree.
 #[cfg(target_arch = "wasm32")]
-fn nfc_lowercase(s: &str) -> String {
+fn nfkc_lowercase(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    String::from(js_sys::JsString::from(s).normalize("NFC").to_lower_case())
+    String::from(js_sys::JsString::from(s).normalize("NFKC").to_lower_case())
 }
 
 /// A whole number in decimal, without the formatting machinery `to_string` brings into the
@@ -286,26 +287,69 @@ pub fn plain(s: &str) -> String {
     clean(&decode_entities(&text))
 }
 
-/// The key two headlines share when they name the same story: Unicode NFC (so composed and
-/// decomposed Vietnamese compare equal), lowercase, one kind of quote and dash, single spaces.
+/// The key two headlines share when they name the same story:
+///
+/// - Unicode NFKC, so composed and decomposed Vietnamese, ligatures and full-width letters
+///   compare equal;
+/// - lowercase, with the Turkish `ı` and `İ` folded to `i` (a dotted capital leaves `i` and a
+///   combining dot when lowercased);
+/// - quotes and apostrophes dropped (`It's` = `Its`), full stops dropped except between digits
+///   (`J.D.` = `J.D` = `JD`, `U.S.` = `US`, but `3.5` ≠ `35`);
+/// - dashes, the ellipsis and other punctuation as spaces, white space collapsed.
 ///
 /// ```
 /// use storycard::text::headline_key;
 /// assert_eq!(headline_key("Anh Vu\u{303} – “Hello”"), headline_key("anh  vũ - \"hello\""));
+/// assert_eq!(headline_key("U.S. believes J.D. Vance…"), headline_key("US believes J.D Vance..."));
+/// assert_ne!(headline_key("Stocks rise 3.5%"), headline_key("Stocks rise 35%"));
 /// ```
 pub fn headline_key(s: &str) -> String {
-    let folded: String = nfc_lowercase(s)
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '`' => {
-                '\''
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
-            c => c,
-        })
-        .collect();
+    let lower = nfkc_lowercase(s);
+    let chars: Vec<char> = lower.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let mut folded = String::with_capacity(lower.len());
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            'ı' => folded.push('i'),
+            '\u{307}' if i > 0 && chars[i - 1] == 'i' => {}
+            '\''
+            | '"'
+            | '`'
+            | '\u{2018}'..='\u{201F}'
+            | '\u{2032}'
+            | '\u{2033}'
+            | '\u{B4}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{2039}'
+            | '\u{203A}' => {}
+            '.' | ',' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => folded.push(c),
+            '.' => {}
+            '-'
+            | '\u{2010}'..='\u{2015}'
+            | '\u{2212}'
+            | '\u{FE58}'
+            | '\u{FE63}'
+            | '\u{2026}'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '|'
+            | '/'
+            | '\u{B7}'
+            | '\u{2022}' => folded.push(' '),
+            c => folded.push(c),
+        }
+    }
     clean(&folded)
 }
 
@@ -326,6 +370,38 @@ mod tests {
             "The Ukrainian Mineral Agreement — Anh Vu\u{303}, Bu\u{300}i \u{110}u\u{31b}\u{301}c";
         assert_ne!(nfc, nfd);
         assert_eq!(headline_key(nfc), headline_key(nfd));
+    }
+
+    #[test]
+    fn headline_key_folds_turkish_i_ligatures_and_full_width() {
+        assert_eq!(
+            headline_key("İSTANBUL'da seçim"),
+            headline_key("istanbulda seçim")
+        );
+        assert_eq!(headline_key("ıstanbul"), headline_key("ISTANBUL"));
+        assert_eq!(
+            headline_key("The ﬁnal ＡＢＣ"),
+            headline_key("the final abc")
+        );
+        assert_eq!(headline_key("Đà Nẵng"), headline_key("ĐÀ NẴNG"));
+    }
+
+    #[test]
+    fn headline_key_folds_abbreviations_but_not_numbers() {
+        assert_eq!(
+            headline_key("J.D. Vance says"),
+            headline_key("J.D Vance says")
+        );
+        assert_eq!(
+            headline_key("Its up to them"),
+            headline_key("It’s up to them")
+        );
+        assert_eq!(
+            headline_key("Stocks fall: analysts"),
+            headline_key("Stocks fall, analysts")
+        );
+        assert_ne!(headline_key("Rates at 3.5%"), headline_key("Rates at 35%"));
+        assert_ne!(headline_key("1,200 homes"), headline_key("1200 homes"));
     }
 
     #[test]

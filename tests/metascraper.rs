@@ -64,10 +64,21 @@ fn reference_key(field: &str) -> &str {
     }
 }
 
-/// Text as a reader compares it: references decoded, tags gone, white space, case, quote and dash
-/// variants folded (the reference turns straight quotes into curly ones), `...` as `…`.
+/// Text as a reader compares it: references decoded, tags gone, white space and case folded,
+/// one kind of quote and dash (the reference turns straight quotes into curly ones), `...` as `…`.
+/// Deliberately not the dedupe key, which folds more.
 fn norm(s: &str) -> String {
-    storycard::text::headline_key(&plain(s).replace("...", "…"))
+    plain(s)
+        .replace("...", "…")
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 /// The same image: the same address without its query (sites serve one image at several sizes
