@@ -23,7 +23,9 @@ pub enum Reason {
     /// It has the same headline as a story shown earlier, and one of them has no URL.
     SameHeadline,
     /// It is the article the card shows.
-    Article,
+    SelfStory,
+    /// Another widget on the page already shows it.
+    ShownElsewhere,
 }
 
 /// One related entry that is not shown, and why.
@@ -59,6 +61,30 @@ pub struct Story {
 }
 
 impl Story {
+    /// The identity of each related story across widgets: its URL key, or its headline key.
+    pub fn keys(&self, rules: &Rules) -> Vec<String> {
+        self.related.iter().map(|r| story_key(r, rules)).collect()
+    }
+
+    /// Removes the stories that `taken` says another widget on the page shows, reporting each as
+    /// shown elsewhere.
+    pub fn skip_taken(&mut self, rules: &Rules, mut taken: impl FnMut(&str) -> bool) {
+        let mut kept = Vec::with_capacity(self.related.len());
+        for r in std::mem::take(&mut self.related) {
+            if taken(&story_key(&r, rules)) {
+                self.removed.push(Removed {
+                    position: r.position,
+                    headline: r.headline,
+                    reason: Reason::ShownElsewhere,
+                    merged_into: None,
+                });
+            } else {
+                kept.push(r);
+            }
+        }
+        self.related = kept;
+    }
+
     /// Keeps at most `max` related stories, counting what is left out in [`Story::omitted`].
     pub fn limit(&mut self, max: usize) {
         if self.related.len() > max {
@@ -66,6 +92,14 @@ impl Story {
             self.related.truncate(max);
         }
     }
+}
+
+/// A related story's identity: its URL key, or, without a URL, its headline key.
+fn story_key(r: &Related, rules: &Rules) -> String {
+    r.url
+        .as_deref()
+        .and_then(|u| url::key_with(u, rules.base, rules.tracking))
+        .unwrap_or_else(|| ["headline:", &headline_key(&r.headline)].concat())
 }
 
 /// FNV-1a: the keys are short and come from one page, so a keyed hash buys nothing, and this
@@ -188,7 +222,7 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
             removed.push(Removed {
                 position: entry.position,
                 headline: entry.headline,
-                reason: Reason::Article,
+                reason: Reason::SelfStory,
                 merged_into: None,
             });
             continue;
@@ -406,7 +440,31 @@ mod tests {
         assert!(s
             .removed
             .iter()
-            .all(|r| r.reason == Reason::Article && r.merged_into.is_none()));
+            .all(|r| r.reason == Reason::SelfStory && r.merged_into.is_none()));
+    }
+
+    #[test]
+    fn skips_stories_another_widget_shows() {
+        let mut s = run(
+            Article::default(),
+            vec![
+                entry("A", Some("https://x.com/a"), 0),
+                entry("B", None, 1),
+                entry("C", None, 2),
+            ],
+        );
+        let rules = Rules::default();
+        let shown_elsewhere = [
+            story_key(
+                &entry("A", Some("https://www.x.com/a/?utm_source=y"), 9),
+                &rules,
+            ),
+            story_key(&entry("b", None, 9), &rules),
+        ];
+        s.skip_taken(&rules, |k| shown_elsewhere.iter().any(|t| t == k));
+        assert_eq!(headlines(&s), ["C"]);
+        assert!(s.removed.iter().all(|r| r.reason == Reason::ShownElsewhere));
+        assert_eq!(s.keys(&rules), [story_key(&entry("C", None, 2), &rules)]);
     }
 
     #[test]

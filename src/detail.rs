@@ -58,7 +58,8 @@ impl Reason {
         match self {
             Reason::SameUrl => "same-url",
             Reason::SameHeadline => "same-headline",
-            Reason::Article => "article",
+            Reason::SelfStory => "self",
+            Reason::ShownElsewhere => "shown-elsewhere",
         }
     }
 }

@@ -441,3 +441,38 @@ fn headline_keys_fold_nfd_and_case_in_the_browser() {
     assert_eq!(key("J.D. Vance says"), key("J.D Vance says"));
     assert_ne!(key("Rates at 3.5%"), key("Rates at 35%"));
 }
+
+#[wasm_bindgen_test]
+fn a_page_shows_each_story_once_across_widgets() {
+    let first = Fixture::new();
+    let w1 = first.mount(options(&[("data", seed())]));
+    assert_eq!(first.all("[part~=slide]").len(), 8);
+    let second = Fixture::new();
+    let w2 = second.mount(options(&[("data", seed())]));
+    assert!(
+        second.all("[part~=slide]").is_empty(),
+        "the first widget shows them all"
+    );
+    let removed = get(&second.last_event().1, &["removed"]);
+    let elsewhere = removed
+        .dyn_ref::<Array>()
+        .unwrap()
+        .iter()
+        .filter(|r| get(r, &["reason"]).as_string().as_deref() == Some("shown-elsewhere"))
+        .count();
+    assert_eq!(elsewhere, 8);
+    let opted_out = Fixture::new();
+    let _w3 = opted_out.mount(options(&[("data", seed()), ("pageDedupe", false.into())]));
+    assert_eq!(
+        opted_out.all("[part~=slide]").len(),
+        8,
+        "pageDedupe: false repeats them"
+    );
+    w1.destroy();
+    w2.update(seed());
+    assert_eq!(
+        second.all("[part~=slide]").len(),
+        8,
+        "destroy() released the first widget's stories"
+    );
+}

@@ -40,8 +40,8 @@ export interface RemovedEntry {
   /** Position in the input `related` list (0-based). */
   position: number;
   headline: string;
-  reason: 'same-url' | 'same-headline' | 'article';
-  /** Index in `related` of the story it was merged into; absent for the article itself. */
+  reason: 'same-url' | 'same-headline' | 'self' | 'shown-elsewhere';
+  /** Index in `related` of the story it was merged into; absent for the article itself and for a story another widget shows. */
   mergedInto?: number;
 }
 
@@ -85,6 +85,10 @@ export interface MountOptions {
   lang?: string;
   /** The site's own tracking parameters, ignored when comparing addresses (besides utm_*, fbclid, gclid, mc_cid, mc_eid, ref, cmpid). */
   trackingParams?: string[];
+  /** `false` lets this widget repeat stories that other widgets on the page show (default: each story once per page). */
+  pageDedupe?: boolean;
+  /** Print each render's removed entries, with their reasons, as a console table. */
+  debug?: boolean;
   /** Where the `.wasm` file is, when not next to this module. */
   wasmUrl?: string | URL;
 }

@@ -78,14 +78,29 @@ function behave(root) {
   };
 }
 
+/** With `debug`, every render prints what dedupe removed, and why, as a table. */
+function reportRemovals(host, debug) {
+  const abort = new AbortController();
+  if (debug) {
+    host.addEventListener(
+      'storycard:ready',
+      ({ detail }) => console.table(detail.removed.map(({ position, headline, reason, mergedInto }) => ({ position, headline, reason, mergedInto }))),
+      { signal: abort.signal },
+    );
+  }
+  return abort;
+}
+
 /** What mount() resolves to. */
 class Handle {
   #widget;
   #root;
   #unbehave;
+  #report;
 
-  constructor(widget, root) {
-    this.#widget = widget;
+  constructor(host, root, options) {
+    this.#report = reportRemovals(host, options.debug);
+    this.#widget = new Widget(host, root, options);
     this.#root = root;
     this.#unbehave = behave(root);
   }
@@ -104,6 +119,7 @@ class Handle {
     this.#widget = null;
     if (widget) {
       this.#unbehave();
+      this.#report.abort();
       widget.destroy();
       widget.free();
     }
@@ -119,12 +135,15 @@ export async function mount(host, options = {}) {
   if (!(host instanceof Element)) throw new TypeError('storycard: mount() needs an element');
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   await load(options.wasmUrl);
-  return new Handle(new Widget(host, root, options), root);
+  return new Handle(host, root, options);
 }
 
-/** `<story-card source="#article-data" max="20" lang="en">` */
+/**
+ * `<story-card source="#article-data" max="20" lang="en">`; `page-dedupe="off"` lets it repeat
+ * stories other widgets on the page show; `debug` prints each render's removals as a table.
+ */
 export class StoryCardElement extends HTMLElement {
-  static observedAttributes = ['source', 'max', 'lang'];
+  static observedAttributes = ['source', 'max', 'lang', 'page-dedupe', 'debug'];
 
   #handle = null;
   #generation = 0;
@@ -157,9 +176,11 @@ export class StoryCardElement extends HTMLElement {
       source: this.getAttribute('source') ?? undefined,
       max: this.getAttribute('max') ?? undefined,
       lang: this.getAttribute('lang') ?? undefined,
+      pageDedupe: this.getAttribute('page-dedupe') ?? undefined,
+      debug: this.hasAttribute('debug'),
     };
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    this.#handle = new Handle(new Widget(this, root, options), root);
+    this.#handle = new Handle(this, root, options);
   }
 }
 

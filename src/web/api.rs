@@ -10,13 +10,17 @@ use super::page;
 use super::render::build;
 use crate::error::Error;
 use crate::view::{self, ViewOptions};
-use crate::{story_from_json, Json, Story, DEFAULT_MAX};
+use crate::{Json, Story, DEFAULT_MAX};
 
 /// The widget's stylesheet, shared by every widget on the page.
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/storycard.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The stories the page's widgets show, as (widget, story key): a widget skips what an
+    /// earlier one shows, so a page with two widgets shows each story once.
+    static SHOWN: RefCell<Vec<(u32, String)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// What `mount` was given. Read once from the JavaScript options object.
@@ -26,6 +30,9 @@ struct Options {
     max: usize,
     lang: Option<String>,
     tracking: Vec<String>,
+    /// Whether this widget takes part in showing each story once per page (`pageDedupe: false`
+    /// opts out: it neither skips nor claims stories).
+    page_dedupe: bool,
 }
 
 impl Options {
@@ -54,6 +61,9 @@ impl Options {
             data: get("data"),
             max,
             lang: text("lang"),
+            page_dedupe: get("pageDedupe").is_none_or(|v| {
+                v.as_bool() != Some(false) && v.as_string().as_deref() != Some("off")
+            }),
             tracking: get("trackingParams")
                 .map(|v| {
                     js_sys::Array::from(&v)
@@ -67,6 +77,8 @@ impl Options {
 }
 
 struct State {
+    /// This widget's number on the page, for the shared list of shown stories.
+    id: u32,
     host: Element,
     root: ShadowRoot,
     options: Options,
@@ -92,6 +104,10 @@ impl Widget {
         adopt_sheet(&root);
         let widget = Widget {
             state: RefCell::new(State {
+                id: NEXT_ID.with(|n| {
+                    n.set(n.get() + 1);
+                    n.get()
+                }),
                 host,
                 root,
                 options: Options::read(&options),
@@ -141,8 +157,16 @@ impl Widget {
     }
 }
 
+impl Drop for State {
+    /// A widget freed without `destroy()` still gives up its stories.
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 impl State {
     fn clear(&mut self) {
+        self.release();
         while let Some(child) = self.root.first_child() {
             let _ = self.root.remove_child(&child);
         }
@@ -159,7 +183,28 @@ impl State {
             base: base.as_deref(),
             tracking: &self.options.tracking,
         };
-        story_from_json(&json, &rules, self.options.max)
+        let extracted = crate::extract::island::read(&json)?;
+        let mut story = crate::dedupe::dedupe_with(extracted, &rules);
+        if self.options.page_dedupe {
+            let me = self.id;
+            story.skip_taken(&rules, |key| {
+                SHOWN.with(|s| s.borrow().iter().any(|(w, k)| *w != me && k == key))
+            });
+        }
+        story.limit(self.options.max);
+        if self.options.page_dedupe {
+            let keys = story.keys(&rules);
+            SHOWN.with(|s| {
+                s.borrow_mut()
+                    .extend(keys.into_iter().map(|k| (self.id, k)))
+            });
+        }
+        Ok(story)
+    }
+
+    /// Gives up the stories this widget claimed, for a later widget to show.
+    fn release(&self) {
+        SHOWN.with(|s| s.borrow_mut().retain(|(w, _)| *w != self.id));
     }
 
     fn lang(&self, story: Option<&Story>) -> String {

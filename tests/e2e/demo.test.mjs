@@ -113,19 +113,32 @@ test('the module defines the element once and mount() renders, updates and destr
     const host = document.createElement('div');
     document.body.append(host);
     const data = JSON.parse(document.getElementById('article-data').textContent);
-    const handle = await again.mount(host, { data, max: 3 });
+    // The demo's <story-card> shows every story already: a second widget shows none of them,
+    // unless it opts out of showing each story once per page.
+    const shared = document.createElement('div');
+    document.body.append(shared);
+    const second = await again.mount(shared, { data });
+    const elsewhere = await new Promise((done) => {
+      shared.addEventListener('storycard:ready', (e) => done(e.detail.removed.filter((r) => r.reason === 'shown-elsewhere').length), { once: true });
+      second.update(data);
+    });
+    const sharedSlides = shared.shadowRoot.querySelectorAll('[part~="slide"]').length;
+    second.destroy();
+    const handle = await again.mount(host, { data, max: 3, pageDedupe: false });
     const slides = host.shadowRoot.querySelectorAll('[part~="slide"]').length;
     handle.update({ article: { headline: 'Updated' } });
     const headline = host.shadowRoot.querySelector('[part~="headline"]').textContent;
     handle.destroy();
     return {
       defined: customElements.get('story-card') !== undefined,
+      sharedSlides,
+      elsewhere,
       slides,
       headline,
       left: host.shadowRoot.childNodes.length,
     };
   });
-  assert.deepEqual(result, { defined: true, slides: 3, headline: 'Updated', left: 0 });
+  assert.deepEqual(result, { defined: true, sharedSlides: 0, elsewhere: 8, slides: 3, headline: 'Updated', left: 0 });
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -172,6 +185,22 @@ test('attributes are live, and removing and re-inserting the element renders aga
   await page.waitForFunction(() => document.querySelector('story-card').shadowRoot.querySelectorAll('[part~="slide"]').length === 2);
   assert.equal(await count(), 2);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the debug attribute prints what dedupe removed as a table', async () => {
+  const { page } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const tables = [];
+  page.on('console', (m) => {
+    if (m.type() === 'table') tables.push(m.args()[0].jsonValue());
+  });
+  await page.evaluate(() => document.querySelector('story-card').setAttribute('debug', ''));
+  await page.waitForFunction(() => document.querySelector('story-card').shadowRoot.querySelectorAll('[part~="slide"]').length === 8);
+  await page.waitForTimeout(200);
+  assert.equal(tables.length, 1);
+  const rows = await tables[0];
+  assert.deepEqual(rows.map((r) => [r.position, r.reason, r.mergedInto]), [[8, 'same-url', 0], [9, 'same-url', 1], [10, 'same-headline', 2]]);
   await page.close();
 });
 
