@@ -211,9 +211,11 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
     let mut kept: Vec<Related> = Vec::with_capacity(related.len());
     // Indexes into `kept`, all of one map type (one copy of the hash table code in the wasm):
     // by URL key; by headline key; by headline key among the kept stories that have no URL.
-    let mut by_url = Index::default();
-    let mut by_headline = Index::default();
-    let mut no_url_by_headline = Index::default();
+    // Sized once: growing a large table rehashes it, which is what bends the cost above linear.
+    let n = related.len();
+    let mut by_url = Index::with_capacity_and_hasher(n, Default::default());
+    let mut by_headline = Index::with_capacity_and_hasher(n, Default::default());
+    let mut no_url_by_headline = Index::with_capacity_and_hasher(n / 4, Default::default());
     let mut removed = Vec::new();
 
     for entry in related {
