@@ -24,6 +24,11 @@ pub struct Page {
     /// The visible byline: the text of the first of `[itemprop~=author] [itemprop~=name]`,
     /// `[itemprop~=author]`, `a[rel~=author]`, `.byline .author`, `.author-name`, `.byline`.
     pub byline: Option<String>,
+    /// A publication date written out in the page's text: the first of
+    /// `[itemprop~=datePublished]`, `time`, `.post-timestamp`, `.publishdate`, `.published`,
+    /// `.post-date`, `.entry-date`, `.date`, `.dateline` whose text holds a date
+    /// ([`crate::text::date_in_text`]), as an ISO 8601 date.
+    pub dateline: Option<String>,
     /// The page's publication time from its markup: the `datetime` (or `title`) of the first of
     /// `[itemprop~=datePublished]`, `time[pubdate]`, `article time`, `time` that has one.
     pub time: Option<String>,

@@ -87,6 +87,23 @@ impl Page {
                 .attr(attr)
                 .map(str::to_owned)
         });
+        let dateline = [
+            "[itemprop~=datePublished]",
+            "time",
+            ".post-timestamp",
+            ".publishdate",
+            ".published",
+            ".post-date",
+            ".entry-date",
+            ".date",
+            ".dateline",
+        ]
+        .iter()
+        .find_map(|css| {
+            select(&doc, css)
+                .iter()
+                .find_map(|el| crate::text::date_in_text(&text(el)))
+        });
         let mut metas = Vec::new();
         // `<meta>`, and microdata values given as `content` on any element.
         for m in select(&doc, "meta[content], [itemprop][content]") {
@@ -135,6 +152,7 @@ impl Page {
             title: first_text("title"),
             h1: first_text("h1"),
             byline,
+            dateline,
             time,
             metas,
             links,

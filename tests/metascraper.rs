@@ -241,7 +241,7 @@ fn card_agrees_with_the_reference_on_real_pages() {
         ("headline", 0.95, 0.95),
         ("lang", 0.95, 0.95),
         ("description", 0.85, 0.85),
-        ("date", 0.78, 0.85),
+        ("date", 0.85, 0.85),
         ("image", 0.85, 0.85),
         ("byline", 0.75, 0.75),
         ("publisher", 0.79, 0.0),

@@ -163,7 +163,7 @@ fn is_name(v: &str) -> bool {
 }
 
 /// `article:published_time`, then the other publication-date tags sites use, then the page's
-/// publication `<time>`.
+/// publication `<time>`, a date written in its dateline, a day in its address.
 pub fn date_published(page: &Page) -> Sourced<String> {
     let from_time =
         || Some((page.time.as_deref()?.trim().to_owned(), "time")).filter(|(t, _)| !t.is_empty());
@@ -187,6 +187,7 @@ pub fn date_published(page: &Page) -> Sourced<String> {
     );
     from_meta
         .or_else(from_time)
+        .or_else(|| Some((page.dateline.clone()?, "dateline")))
         .or_else(|| Some((date_in_path(page.url.as_deref()?)?, "url-path")))
         .or_else(|| {
             first(

@@ -8,7 +8,7 @@
 //! | headline | JSON-LD `headline`/`name` · `og:title` · `twitter:title` · `dc.title` · microdata `itemprop=headline` · `<title>` without the site name · `<h1>` |
 //! | url | JSON-LD `url`/`mainEntityOfPage` · `<link rel=canonical>` · `og:url` · `twitter:url` · JSON-LD `@id` · the page's address |
 //! | author | JSON-LD `author` · `article:author` · `author` · `dc.creator` · `parsely-author` · `sailthru.author` |
-//! | datePublished | JSON-LD `datePublished`/`dateCreated` · `article:published_time` · other date tags · `article:modified_time` |
+//! | datePublished | JSON-LD `datePublished`/`dateCreated` · `article:published_time` · other date tags · the page's `<time>` · a date written in its dateline · a day in its address · `article:modified_time` |
 //! | description | JSON-LD `description` · `og:description` · `twitter:description` · `description` · `dc.description` |
 //! | image | `og:image` with its size · `twitter:image` · JSON-LD `image` (the widest): the sharing image is the one cropped for a card |
 //! | articleSection | JSON-LD `articleSection` · `article:section` |
