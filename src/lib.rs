@@ -35,6 +35,7 @@ pub mod model;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_html;
+pub mod similar;
 pub mod text;
 pub mod url;
 pub mod view;

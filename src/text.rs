@@ -21,6 +21,37 @@ fn nfkc_lowercase(s: &str) -> String {
     String::from(js_sys::JsString::from(s).normalize("NFKC").to_lower_case())
 }
 
+/// The text without diacritics, for comparisons that must not depend on them: Unicode NFD with
+/// the combining marks dropped, and `đ` as `d`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fold_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// The text without diacritics (the browser's NFD, combining marks dropped, `đ` as `d`).
+#[cfg(target_arch = "wasm32")]
+pub fn fold_diacritics(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    String::from(js_sys::JsString::from(s).normalize("NFD"))
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
 /// A whole number in decimal, without the formatting machinery `to_string` brings into the
 /// WebAssembly module.
 ///
