@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::text::{fold_diacritics, headline_key};
+use crate::text::{fold_diacritics, headline_key, MONTHS};
 
 /// Scores at or above this are the same story.
 pub const NEAR_DUPLICATE: f64 = 0.8;
@@ -60,20 +60,9 @@ const NUMBER_WORDS: [(&str, &str); 28] = [
     ("muoi", "10"),
 ];
 
-/// Words a story turns on: two headlines that differ in one of these are different stories.
-const PINNED: [&str; 19] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Days a story turns on; with [`MONTHS`] and numbers, two headlines that differ in one of these
+/// are different stories.
+const DAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -209,7 +198,7 @@ fn conflict(sa: &[String], sb: &[String], a: &BTreeSet<String>, b: &BTreeSet<Str
     let only_b: Vec<&str> = b.difference(a).map(String::as_str).collect();
     let any = |only: &[&str], f: &dyn Fn(&str) -> bool| only.iter().any(|w| f(w));
     // A number, a month or a day on both sides but not the same one.
-    let pinned = |w: &str| is_number(w) || PINNED.contains(&w);
+    let pinned = |w: &str| is_number(w) || MONTHS.contains(&w) || DAYS.contains(&w);
     if any(&only_a, &pinned) && any(&only_b, &pinned) {
         return true;
     }

@@ -21,11 +21,9 @@ fn nfkc_lowercase(s: &str) -> String {
     String::from(js_sys::JsString::from(s).normalize("NFKC").to_lower_case())
 }
 
-/// The text without diacritics, for comparisons that must not depend on them: Unicode NFD with
-/// the combining marks dropped, and `đ` as `d`.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn fold_diacritics(s: &str) -> String {
-    s.nfd()
+/// Decomposed text without its combining marks, and `đ` as `d`.
+fn without_marks(decomposed: impl Iterator<Item = char>) -> String {
+    decomposed
         .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
         .map(|c| match c {
             'đ' => 'd',
@@ -35,21 +33,20 @@ pub fn fold_diacritics(s: &str) -> String {
         .collect()
 }
 
+/// The text without diacritics, for comparisons that must not depend on them: Unicode NFD with
+/// the combining marks dropped, and `đ` as `d`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fold_diacritics(s: &str) -> String {
+    without_marks(s.nfd())
+}
+
 /// The text without diacritics (the browser's NFD, combining marks dropped, `đ` as `d`).
 #[cfg(target_arch = "wasm32")]
 pub fn fold_diacritics(s: &str) -> String {
     if s.is_ascii() {
         return s.to_owned();
     }
-    String::from(js_sys::JsString::from(s).normalize("NFD"))
-        .chars()
-        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
-        .collect()
+    without_marks(String::from(js_sys::JsString::from(s).normalize("NFD")).chars())
 }
 
 /// A whole number in decimal, without the formatting machinery `to_string` brings into the
@@ -71,7 +68,8 @@ pub fn decimal(mut n: usize) -> String {
     digits.iter().rev().collect()
 }
 
-const MONTHS: [&str; 12] = [
+/// The English month names, lowercase.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
