@@ -11,17 +11,27 @@ target=wasm32-unknown-unknown
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
+# A nightly toolchain with the standard library's source: the machine's own `nightly`, else the
+# pinned one scripts/setup.sh installs (scripts/nightly-toolchain).
+nightly=
+for candidate in nightly "$(cat scripts/nightly-toolchain)"; do
+  sysroot=$(rustup run "$candidate" rustc --print sysroot 2>/dev/null) || continue
+  if [ -d "$sysroot/lib/rustlib/src/rust/library" ]; then
+    nightly=$candidate
+    break
+  fi
+done
+
 if [ -n "${STORYCARD_DEBUG:-}" ]; then
   echo "build: debug module (panic messages kept)"
   cargo build --lib --release --target "$target"
   dir=target/$target/release
-elif rustup run nightly rustc --version >/dev/null 2>&1 &&
-  [ -d "$(rustup run nightly rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+elif [ -n "$nightly" ]; then
   # The release module: the standard library rebuilt for size, with panics as a plain trap.
   # This removes the panic-message machinery, a fifth of the module.
-  echo "build: release module ($(rustup run nightly rustc --version), build-std, immediate abort)"
+  echo "build: release module ($(rustup run "$nightly" rustc --version), build-std, immediate abort)"
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-    cargo +nightly build --lib --release --target "$target" --no-default-features \
+    cargo "+$nightly" build --lib --release --target "$target" --no-default-features \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
     --target-dir target/size
   dir=target/size/$target/release

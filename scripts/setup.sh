@@ -24,15 +24,22 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The nightly toolchain, when the machine has one, builds the size-optimised release module; it
-# needs the standard library's source for that.
+# A nightly toolchain with the standard library's source builds the size-optimised release
+# module (build-std, immediate-abort panics): the machine's own `nightly` when it has one, else
+# the pinned one in scripts/nightly-toolchain, installed once.
+pinned_nightly=$(cat scripts/nightly-toolchain)
+has_src() {
+  local sysroot
+  sysroot=$(rustup run "$1" rustc --print sysroot 2>/dev/null) && [ -d "$sysroot/lib/rustlib/src/rust/library" ]
+}
 if rustup run nightly rustc --version >/dev/null 2>&1; then
-  sysroot=$(rustup run nightly rustc --print sysroot)
-  if [ ! -d "$sysroot/lib/rustlib/src/rust/library" ]; then
+  if ! has_src nightly; then
     say "adding rust-src to the nightly toolchain"
-    rustup component add rust-src --toolchain nightly ||
-      say "could not add rust-src: the release module is built with stable and is larger"
+    rustup component add rust-src --toolchain nightly
   fi
+elif ! has_src "$pinned_nightly"; then
+  say "installing $pinned_nightly with rust-src (for the size-optimised release build)"
+  rustup toolchain install "$pinned_nightly" --profile minimal --component rust-src
 fi
 
 # wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
