@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the publishable package into pkg/: the WebAssembly module, its bindings, the element
+# Builds the publishable package into pkg/: the two WebAssembly modules, their bindings, the element
 # module (storycard.js), the TypeScript declarations and package.json; then prints its size.
 #
 #   STORYCARD_DEBUG=1 npm run build   keeps panic messages (console_error_panic_hook) and names.
@@ -22,37 +22,51 @@ for candidate in nightly "$(cat scripts/nightly-toolchain)"; do
   fi
 done
 
+# Builds one WebAssembly module into pkg/: $1 its name, then cargo's feature flags.
+build_module() {
+  local name=$1 dir
+  shift
+  if [ -n "${STORYCARD_DEBUG:-}" ]; then
+    cargo build --lib --release --target "$target" "$@"
+    dir=target/$target/release
+  elif [ -n "$nightly" ]; then
+    # The release module: the standard library rebuilt for size, with panics as a plain trap.
+    # This removes the panic-message machinery, a fifth of the module.
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+      cargo "+$nightly" build --lib --release --target "$target" --no-default-features "$@" \
+      -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
+      --target-dir target/size
+    dir=target/size/$target/release
+  else
+    cargo build --lib --release --target "$target" --no-default-features "$@"
+    dir=target/$target/release
+  fi
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$dir/storycard.wasm"
+  if [ -z "${STORYCARD_DEBUG:-}" ]; then
+    # --low-memory-unused: Rust never addresses the first KiB (its data starts past the stack),
+    # so constant addresses fold into load and store offsets.
+    node_modules/.bin/wasm-opt -Oz --low-memory-unused --converge --strip-debug --strip-producers "${wasm_features[@]}" \
+      "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  fi
+}
+
 if [ -n "${STORYCARD_DEBUG:-}" ]; then
-  echo "build: debug module (panic messages kept)"
-  cargo build --lib --release --target "$target"
-  dir=target/$target/release
+  echo "build: debug modules (panic messages kept)"
 elif [ -n "$nightly" ]; then
-  # The release module: the standard library rebuilt for size, with panics as a plain trap.
-  # This removes the panic-message machinery, a fifth of the module.
-  echo "build: release module ($(rustup run "$nightly" rustc --version), build-std, immediate abort)"
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-    cargo "+$nightly" build --lib --release --target "$target" --no-default-features \
-    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
-    --target-dir target/size
-  dir=target/size/$target/release
+  echo "build: release modules ($(rustup run "$nightly" rustc --version), build-std, immediate abort)"
 else
-  echo "build: no nightly toolchain with rust-src; building with stable (a larger module)" >&2
-  cargo build --lib --release --target "$target" --no-default-features
-  dir=target/$target/release
+  echo "build: no nightly toolchain with rust-src; building with stable (larger modules)" >&2
 fi
 
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name storycard_wasm "$dir/storycard.wasm"
-if [ -z "${STORYCARD_DEBUG:-}" ]; then
-  # --low-memory-unused: Rust never addresses the first KiB (its data starts past the stack),
-  # so constant addresses fold into load and store offsets.
-  node_modules/.bin/wasm-opt -Oz --low-memory-unused --converge --strip-debug --strip-producers "${wasm_features[@]}" \
-    "$out/storycard_wasm_bg.wasm" -o "$out/storycard_wasm_bg.wasm"
-fi
+# The module for widgets given their data; the one that also reads the page, loaded only by
+# widgets without data.
+build_module storycard_wasm
+build_module storycard_page --features page
 cp www/storycard.js www/storycard.d.ts "$out/"
 if [ -z "${STORYCARD_DEBUG:-}" ]; then
-  for js in "$out/storycard.js" "$out/storycard_wasm.js"; do
+  for js in "$out/storycard.js" "$out/storycard_wasm.js" "$out/storycard_page.js"; do
     node_modules/.bin/terser "$js" --module --compress --mangle --output "$js"
   done
 fi

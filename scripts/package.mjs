@@ -16,7 +16,14 @@ const manifest = {
   exports: {
     '.': { types: './storycard.d.ts', default: './storycard.js' },
   },
-  files: ['storycard.js', 'storycard.d.ts', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'],
+  files: [
+    'storycard.js',
+    'storycard.d.ts',
+    'storycard_wasm.js',
+    'storycard_wasm_bg.wasm',
+    'storycard_page.js',
+    'storycard_page_bg.wasm',
+  ],
   sideEffects: ['./storycard.js'],
   keywords: ['news', 'related-stories', 'carousel', 'web-component', 'wasm'],
 };

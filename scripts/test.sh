@@ -12,15 +12,17 @@ cargo fmt --check
 step "cargo clippy (native)"
 cargo clippy --all-targets -- -D warnings
 
-step "cargo clippy (wasm32)"
+step "cargo clippy (wasm32, both modules)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --features page -- -D warnings
 
 step "native tests"
 cargo test
 
-step "browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
-  cargo test --target wasm32-unknown-unknown --test web
+step "browser tests (wasm-bindgen-test, headless Chromium; both modules)"
+export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
+cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --test web --features page
 
 step "release build and size budget"
 bash scripts/build.sh

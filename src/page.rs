@@ -1,10 +1,11 @@
-//! What the widget reads from a page, as plain data. The browser layer fills it from the live
-//! document and the native reader from HTML text, so extraction is the same code in both; the
-//! one piece of tree walking both need, finding the stories in a related-links container, is
-//! written once over the [`Tree`] trait.
+//! What the widget reads from a page, as plain data. [`Page::read`] builds it over the
+//! [`Document`] and [`Tree`] traits, which the browser layer implements on the live DOM and the
+//! native reader on parsed HTML text: which elements are read, and how, is written once, so both
+//! readers give the same `Page` for the same page.
 
+use crate::error::Error;
 use crate::text::clean;
-use crate::url::safe_href;
+use crate::url::{absolute, safe_href};
 
 /// The parts of a page the extractors read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,8 +77,134 @@ pub struct LinkItem {
     pub image: Option<String>,
 }
 
+/// A document to read, as both the browser and the native HTML reader can give it.
+pub trait Document {
+    /// Its elements.
+    type El: Tree;
+    /// The elements matching a CSS selector list, in document order; `None` when the selector is
+    /// invalid.
+    fn select(&self, css: &str) -> Option<Vec<Self::El>>;
+    /// The root element (`<html>`).
+    fn root(&self) -> Option<Self::El>;
+}
+
+/// Where the visible byline is, most specific first.
+const BYLINE: [&str; 6] = [
+    "[itemprop~=author] [itemprop~=name]",
+    "[itemprop~=author]",
+    "a[rel~=author]",
+    ".byline .author",
+    ".author-name",
+    ".byline",
+];
+
+/// Where the publication time is given as an attribute, most specific first.
+const TIME: [(&str, &str); 5] = [
+    ("[itemprop~=datePublished][datetime]", "datetime"),
+    ("[itemprop~=datePublished][title]", "title"),
+    ("time[pubdate][datetime]", "datetime"),
+    ("article time[datetime]", "datetime"),
+    ("time[datetime]", "datetime"),
+];
+
+/// Where a publication date is written out as text, most specific first.
+const DATELINE: [&str; 9] = [
+    "[itemprop~=datePublished]",
+    "time",
+    ".post-timestamp",
+    ".publishdate",
+    ".published",
+    ".post-date",
+    ".entry-date",
+    ".date",
+    ".dateline",
+];
+
+impl Page {
+    /// Reads a page. `url` is its address; `related` the CSS selector list of its related-link
+    /// containers (the `related` attribute); `light` further containers whose links are
+    /// candidates (the `<story-card>` element's own children).
+    ///
+    /// Fails only when `related` is not a valid selector.
+    pub fn read<D: Document>(
+        doc: &D,
+        url: Option<&str>,
+        related: Option<&str>,
+        light: &[D::El],
+    ) -> Result<Page, Error> {
+        let all = |css: &str| doc.select(css).unwrap_or_default();
+        let text = |el: &D::El| clean(&el.text());
+        let first_text = |css: &str| all(css).first().map(text).filter(|t| !t.is_empty());
+        let root = doc.root();
+        let root_attr = |name: &str| root.as_ref().and_then(|r| r.attr(name));
+        let base = all("base[href]")
+            .first()
+            .and_then(|b| b.attr("href"))
+            .map(|h| absolute(&h, url))
+            .or_else(|| url.map(str::to_owned));
+        let byline = BYLINE.iter().find_map(|css| first_text(css));
+        let time = TIME
+            .iter()
+            .find_map(|(css, attr)| all(css).first()?.attr(attr));
+        let dateline = DATELINE.iter().find_map(|css| {
+            all(css)
+                .iter()
+                .find_map(|el| crate::text::date_in_text(&text(el)))
+        });
+        let mut metas = Vec::new();
+        // `<meta>`, and microdata values given as `content` on any element.
+        for m in all("meta[content], [itemprop][content]") {
+            let key = ["property", "name", "itemprop", "http-equiv"]
+                .iter()
+                .find_map(|a| m.attr(a));
+            if let (Some(key), Some(content)) = (key, m.attr("content")) {
+                metas.push((key.trim().to_ascii_lowercase(), content));
+            }
+        }
+        // A microdata headline is usually the element's text, not a `content` attribute. Only
+        // the page's one headline counts: feeds and lists mark every item's headline too.
+        if let [h] = all("[itemprop~=headline]:not([content])").as_slice() {
+            metas.push(("headline".to_owned(), text(h)));
+        }
+        let links = all("link[rel][href]")
+            .iter()
+            .filter_map(|l| Some((l.attr("rel")?.to_ascii_lowercase(), l.attr("href")?)))
+            .collect();
+        let json_ld = all("script[type]")
+            .iter()
+            .filter(|s| {
+                s.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            })
+            .map(Tree::text)
+            .collect();
+        let mut containers = match related.map(str::trim).filter(|r| !r.is_empty()) {
+            Some(css) => doc
+                .select(css)
+                .ok_or_else(|| Error::BadSelector(css.into()))?,
+            None => Vec::new(),
+        };
+        containers.extend(light.iter().cloned());
+        Ok(Page {
+            url: url.map(str::to_owned),
+            base,
+            lang: root_attr("lang"),
+            dir: root_attr("dir"),
+            title: first_text("title"),
+            h1: first_text("h1"),
+            byline,
+            dateline,
+            time,
+            metas,
+            links,
+            json_ld,
+            related: containers.iter().flat_map(link_items).collect(),
+        })
+    }
+}
+
 /// An element of a document tree, as both the browser and the native HTML reader can give it.
-pub trait Tree: Sized {
+pub trait Tree: Sized + Clone {
     /// The tag name, lowercase.
     fn tag(&self) -> String;
     /// An attribute's value.
@@ -167,7 +294,15 @@ fn walk<T: Tree>(el: &T, found: &mut Found) {
 
 fn item<T: Tree>(el: &T, url: String) -> Option<LinkItem> {
     let mut found = Found::default();
-    walk(el, &mut found);
+    // An item that is itself a paragraph (`<p><a>…</a></p>`) is read for its link, not as its
+    // own summary.
+    if el.tag() == "p" {
+        for c in el.children() {
+            walk(&c, &mut found);
+        }
+    } else {
+        walk(el, &mut found);
+    }
     let headline = found.heading.unwrap_or(found.link_text);
     if headline.split_whitespace().count() < 3 {
         return None;

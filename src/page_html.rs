@@ -3,8 +3,8 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-use crate::page::{link_items, Page, Tree};
-use crate::url::absolute;
+use crate::error::Error;
+use crate::page::{Document, Page, Tree};
 
 impl Tree for ElementRef<'_> {
     fn tag(&self) -> String {
@@ -24,17 +24,24 @@ impl Tree for ElementRef<'_> {
     }
 }
 
-fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
-    match Selector::parse(css) {
-        Ok(s) => doc.select(&s).collect(),
-        Err(_) => Vec::new(),
+impl<'a> Document for &'a Html {
+    type El = ElementRef<'a>;
+
+    fn select(&self, css: &str) -> Option<Vec<ElementRef<'a>>> {
+        let selector = Selector::parse(css).ok()?;
+        Some(Html::select(self, &selector).collect())
+    }
+
+    fn root(&self) -> Option<ElementRef<'a>> {
+        Some(self.root_element())
     }
 }
 
 impl Page {
-    /// Reads a page's HTML. `url` is the address it was served from; `related` the CSS selectors
-    /// of its related-link containers (the `related` attribute). Links inside `<story-card>`
-    /// elements are related candidates too.
+    /// Reads a page's HTML. `url` is the address it was served from; `related` the CSS selector
+    /// list of its related-link containers (the `related` attribute). Links inside
+    /// `<story-card>` elements are related candidates too. Fails only when `related`
+    /// is not a valid selector.
     ///
     /// ```
     /// let page = storycard::page::Page::from_html(
@@ -42,122 +49,44 @@ impl Page {
     ///        <meta property="og:title" content="Tin mới"></head>
     ///        <body><ul class="rel"><li><a href="/a">Một tin liên quan khác</a></li></ul></body></html>"#,
     ///     Some("https://bao.example/x"),
-    ///     &[".rel"],
-    /// );
+    ///     Some(".rel"),
+    /// ).unwrap();
     /// assert_eq!(page.meta("og:title"), Some("Tin mới"));
     /// assert_eq!(page.related[0].url, "/a");
     /// ```
-    pub fn from_html(html: &str, url: Option<&str>, related: &[&str]) -> Page {
+    pub fn from_html(html: &str, url: Option<&str>, related: Option<&str>) -> Result<Page, Error> {
         let doc = Html::parse_document(html);
-        let text = |el: &ElementRef| crate::text::clean(&ElementRef::text(el).collect::<String>());
-        let first_text = |css: &str| {
-            select(&doc, css)
-                .first()
-                .map(text)
-                .filter(|t| !t.is_empty())
-        };
-        let root = doc.root_element();
-        let base = select(&doc, "base[href]")
-            .first()
-            .and_then(|b| b.value().attr("href"))
-            .map(|h| absolute(h, url))
-            .or_else(|| url.map(str::to_owned));
-        let byline = [
-            "[itemprop~=author] [itemprop~=name]",
-            "[itemprop~=author]",
-            "a[rel~=author]",
-            ".byline .author",
-            ".author-name",
-            ".byline",
-        ]
-        .iter()
-        .find_map(|css| first_text(css));
-        let time = [
-            ("[itemprop~=datePublished][datetime]", "datetime"),
-            ("[itemprop~=datePublished][title]", "title"),
-            ("time[pubdate][datetime]", "datetime"),
-            ("article time[datetime]", "datetime"),
-            ("time[datetime]", "datetime"),
-        ]
-        .iter()
-        .find_map(|(css, attr)| {
-            select(&doc, css)
-                .first()?
-                .value()
-                .attr(attr)
-                .map(str::to_owned)
-        });
-        let dateline = [
-            "[itemprop~=datePublished]",
-            "time",
-            ".post-timestamp",
-            ".publishdate",
-            ".published",
-            ".post-date",
-            ".entry-date",
-            ".date",
-            ".dateline",
-        ]
-        .iter()
-        .find_map(|css| {
-            select(&doc, css)
-                .iter()
-                .find_map(|el| crate::text::date_in_text(&text(el)))
-        });
-        let mut metas = Vec::new();
-        // `<meta>`, and microdata values given as `content` on any element.
-        for m in select(&doc, "meta[content], [itemprop][content]") {
-            let v = m.value();
-            let key = ["property", "name", "itemprop", "http-equiv"]
-                .iter()
-                .find_map(|a| v.attr(a));
-            if let (Some(key), Some(content)) = (key, v.attr("content")) {
-                metas.push((key.trim().to_ascii_lowercase(), content.to_owned()));
-            }
-        }
-        // A microdata headline is usually the element's text, not a `content` attribute. Only
-        // the page's one headline counts: feeds and lists mark every item's headline too.
-        if let [h] = select(&doc, "[itemprop~=headline]:not([content])").as_slice() {
-            metas.push(("headline".to_owned(), text(h)));
-        }
-        let links = select(&doc, "link[rel][href]")
-            .iter()
-            .filter_map(|l| {
-                Some((
-                    l.value().attr("rel")?.to_ascii_lowercase(),
-                    l.value().attr("href")?.to_owned(),
-                ))
-            })
-            .collect();
-        let json_ld = select(&doc, "script")
-            .iter()
-            .filter(|s| {
-                s.value()
-                    .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            })
-            .map(|s| ElementRef::text(s).collect())
-            .collect();
-        let mut items = Vec::new();
-        for css in related.iter().copied().chain(["story-card"]) {
-            for container in select(&doc, css) {
-                items.extend(link_items(&container));
-            }
-        }
-        Page {
-            url: url.map(str::to_owned),
-            base,
-            lang: root.value().attr("lang").map(str::to_owned),
-            dir: root.value().attr("dir").map(str::to_owned),
-            title: first_text("title"),
-            h1: first_text("h1"),
-            byline,
-            dateline,
-            time,
-            metas,
-            links,
-            json_ld,
-            related: items,
-        }
+        let doc = &doc;
+        let light = Document::select(&doc, "story-card").unwrap_or_default();
+        Page::read(&doc, url, related, &light)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_that_is_one_link_is_a_story() {
+        let page = Page::from_html(
+            r#"<div class="more"><p><a href="/a">A first linked story here</a></p>
+               <p><a href="/b">A second linked story here</a></p></div>"#,
+            None,
+            Some(".more"),
+        )
+        .unwrap();
+        let headlines: Vec<_> = page.related.iter().map(|r| r.headline.as_str()).collect();
+        assert_eq!(
+            headlines,
+            ["A first linked story here", "A second linked story here"]
+        );
+    }
+
+    #[test]
+    fn an_invalid_related_selector_is_an_error() {
+        assert_eq!(
+            Page::from_html("<p>x</p>", None, Some("ul[")),
+            Err(Error::BadSelector("ul[".into()))
+        );
     }
 }

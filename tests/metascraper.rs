@@ -270,7 +270,7 @@ fn card_agrees_with_the_reference_on_real_pages() {
         let expected: Json =
             serde_json::from_str(&fs::read_to_string(site.join("expected.json")).unwrap()).unwrap();
         let page_url = expected.get("pageUrl").and_then(Json::as_str);
-        let page = Page::from_html(&html, page_url, &[]);
+        let page = Page::from_html(&html, page_url, None).unwrap();
         let got = match extract::from_page(&page) {
             Ok(e) => e,
             Err(e) => {

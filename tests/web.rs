@@ -276,7 +276,10 @@ fn reads_a_data_island_by_selector() {
 fn update_replaces_and_destroy_leaves_nothing() {
     let fx = Fixture::new();
     let w = fx.mount(options(&[("data", seed())]));
-    w.update(JSON::parse(r#"{"article":{"headline":"Second story"}}"#).unwrap());
+    w.update(
+        JSON::parse(r#"{"article":{"headline":"Second story"}}"#).unwrap(),
+        JsValue::UNDEFINED,
+    );
     assert_eq!(fx.text("headline"), "Second story");
     assert!(fx.all("[part~=related]").is_empty());
     w.destroy();
@@ -287,7 +290,7 @@ fn update_replaces_and_destroy_leaves_nothing() {
     );
     assert_eq!(fx.root.adopted_style_sheets().length(), 0);
     let events = fx.events.borrow().len();
-    w.update(seed());
+    w.update(seed(), JsValue::UNDEFINED);
     assert_eq!(
         fx.root.child_nodes().length(),
         0,
@@ -314,12 +317,13 @@ fn assert_bad(opts: JsValue, message_has: &str) {
     assert_eq!(fx.text("error"), "This story could not be shown.");
     assert!(fx.all("[part~=card]").is_empty());
     let widget = widget.unwrap();
-    widget.update(seed());
+    widget.update(seed(), JsValue::UNDEFINED);
     assert_eq!(fx.last_event().0, "storycard:ready");
     assert!(fx.all("[part~=error]").is_empty());
     assert_eq!(fx.all("[part~=slide]").len(), 8);
 }
 
+#[cfg(not(feature = "page"))]
 #[wasm_bindgen_test]
 fn no_source_is_an_error() {
     assert_bad(options(&[]), "no article data");
@@ -443,16 +447,23 @@ fn headline_keys_fold_nfd_and_case_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-fn a_page_shows_each_story_once_across_widgets() {
+fn skips_the_stories_other_widgets_show_and_reports_its_own() {
+    let empty: JsValue = js_sys::Set::new(&JsValue::UNDEFINED).into();
     let first = Fixture::new();
-    let w1 = first.mount(options(&[("data", seed())]));
+    let w1 = first.mount(options(&[("data", seed()), ("taken", empty.clone())]));
     assert_eq!(first.all("[part~=slide]").len(), 8);
+    let shown = w1.keys();
+    assert_eq!(shown.length(), 8, "one key per story shown");
     let second = Fixture::new();
-    let w2 = second.mount(options(&[("data", seed())]));
+    let w2 = second.mount(options(&[
+        ("data", seed()),
+        ("taken", js_sys::Set::new(&shown).into()),
+    ]));
     assert!(
         second.all("[part~=slide]").is_empty(),
         "the first widget shows them all"
     );
+    assert_eq!(w2.keys().length(), 0);
     let removed = get(&second.last_event().1, &["removed"]);
     let elsewhere = removed
         .dyn_ref::<Array>()
@@ -462,17 +473,120 @@ fn a_page_shows_each_story_once_across_widgets() {
         .count();
     assert_eq!(elsewhere, 8);
     let opted_out = Fixture::new();
-    let _w3 = opted_out.mount(options(&[("data", seed()), ("pageDedupe", false.into())]));
+    let w3 = opted_out.mount(options(&[("data", seed())]));
     assert_eq!(
         opted_out.all("[part~=slide]").len(),
         8,
-        "pageDedupe: false repeats them"
+        "without `taken` a widget takes no part"
     );
-    w1.destroy();
-    w2.update(seed());
+    assert_eq!(w3.keys().length(), 0, "and claims nothing");
+    w2.update(seed(), empty);
     assert_eq!(
         second.all("[part~=slide]").len(),
         8,
-        "destroy() released the first widget's stories"
+        "update() takes the page's new list"
     );
+    w1.destroy();
+    assert_eq!(w1.keys().length(), 0, "destroy() gives the stories up");
+}
+
+/// Adds markup to the test page for the duration of a test.
+#[cfg(feature = "page")]
+struct Markup(Vec<Element>);
+
+#[cfg(feature = "page")]
+impl Markup {
+    fn add(parent: &Element, html: &str) -> Markup {
+        use storycard::page::Tree;
+        let before = parent.child_element_count() as usize;
+        parent.insert_adjacent_html("beforeend", html).unwrap();
+        Markup(parent.children().split_off(before))
+    }
+}
+
+#[cfg(feature = "page")]
+fn head() -> Element {
+    document().query_selector("head").unwrap().unwrap()
+}
+
+#[cfg(feature = "page")]
+impl Drop for Markup {
+    fn drop(&mut self) {
+        for el in &self.0 {
+            el.remove();
+        }
+    }
+}
+
+#[cfg(feature = "page")]
+#[wasm_bindgen_test]
+fn without_data_reads_the_page_json_ld_and_related_lists() {
+    let doc = document();
+    let _head = Markup::add(
+        &head(),
+        r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+            "headline":"Harbour ferry returns after a decade","datePublished":"2025-04-02T08:00:00Z",
+            "author":{"@type":"Person","name":"Lan Pham"}}</script>
+           <script type="application/ld+json">{"broken": </script>
+           <meta property="og:description" content="The crossing takes twelve minutes.">"#,
+    );
+    let _body = Markup::add(
+        &doc.body().unwrap(),
+        r#"<ul class="test-related">
+             <li><a href="/ferry-timetable">New ferry timetable announced today</a></li>
+             <li><a href="/bridge-closure">Bridge closure extended for repairs</a></li></ul>
+           <ol class="test-related">
+             <li><a href="/ferry-timetable?utm_source=list">New ferry timetable announced today</a></li></ol>"#,
+    );
+    let f = Fixture::new();
+    let _w = f.mount(options(&[("related", ".test-related".into())]));
+    let (kind, detail) = f.last_event();
+    assert_eq!(kind, "storycard:ready", "{:?}", detail);
+    assert_eq!(f.text("headline"), "Harbour ferry returns after a decade");
+    assert_eq!(f.all("[part~=slide]").len(), 2, "the repeat is removed");
+    let provenance = get(&detail, &["provenance"]);
+    assert_eq!(
+        get(&provenance, &["headline"]).as_string().as_deref(),
+        Some("json-ld")
+    );
+    assert_eq!(
+        get(&provenance, &["description"]).as_string().as_deref(),
+        Some("og:description")
+    );
+    assert_eq!(len(&get(&detail, &["warnings"])), 1, "the broken block");
+    assert_eq!(
+        get(&detail, &["removed", "0", "reason"])
+            .as_string()
+            .as_deref(),
+        Some("same-url")
+    );
+}
+
+#[cfg(feature = "page")]
+#[wasm_bindgen_test]
+fn links_in_the_host_element_are_candidates() {
+    let f = Fixture::new();
+    let _links = Markup::add(
+        &f.host,
+        r#"<p><a href="https://news.example/a">First linked story in the element</a></p>
+           <p><a href="https://news.example/b">Second linked story in the element</a></p>"#,
+    );
+    let _head = Markup::add(
+        &head(),
+        r#"<meta property="og:title" content="A story read from meta tags">"#,
+    );
+    let _w = f.mount(options(&[]));
+    assert_eq!(f.text("headline"), "A story read from meta tags");
+    assert_eq!(
+        f.all("[part~=slide]").len(),
+        2,
+        "{:?}",
+        JSON::stringify(&f.last_event().1)
+    );
+}
+
+#[cfg(feature = "page")]
+#[wasm_bindgen_test]
+fn an_invalid_related_selector_is_an_error() {
+    assert_bad(options(&[("related", "ul[".into())]), "ul[");
 }

@@ -1,13 +1,36 @@
 // storycard: the <story-card> element and mount(). Importing this module defines the element.
-import init, { Widget } from './storycard_wasm.js';
+import * as core from './storycard_wasm.js';
 
-let loading;
+const modules = new Map();
 
-/** Compiles the WebAssembly module once (streaming, from next to this file unless `wasmUrl`). */
-function load(wasmUrl) {
-  loading ??= init(wasmUrl === undefined ? undefined : { module_or_path: wasmUrl });
+/**
+ * Compiles a WebAssembly module once (streaming, from next to this file unless a URL is given):
+ * the core module for widgets given their data, or the page module, which also reads the page
+ * and is only fetched when a widget has no data.
+ */
+function load(page, wasmUrl) {
+  let loading = modules.get(page);
+  if (!loading) {
+    loading = (page ? import('./storycard_page.js') : Promise.resolve(core)).then(async (bindings) => {
+      await bindings.default(wasmUrl === undefined ? undefined : { module_or_path: wasmUrl });
+      return bindings;
+    });
+    modules.set(page, loading);
+  }
   return loading;
 }
+
+/** Whether a widget reads the page: it was given neither data nor a data island. */
+const readsPage = (options) => options.data == null && !options.source;
+
+/**
+ * The stories the page's widgets show, as each widget's story keys: a widget skips what another
+ * one shows, so a page with several widgets shows each story once. Kept on the document under a
+ * global symbol, so that widgets of both WebAssembly modules, and of a second copy of this
+ * module, share it.
+ */
+const shown = (document[Symbol.for('storycard.shown')] ??= new Map());
+const takenBy = (handle) => new Set([...shown].flatMap(([other, keys]) => (other === handle ? [] : keys)));
 
 function report(host, error) {
   const message = `the storycard module could not be loaded: ${error?.message ?? error}`;
@@ -84,7 +107,7 @@ function reportRemovals(host, debug) {
   if (debug) {
     host.addEventListener(
       'storycard:ready',
-      ({ detail }) => console.table(detail.removed.map(({ position, headline, reason, mergedInto }) => ({ position, headline, reason, mergedInto }))),
+      ({ detail }) => console.table(detail.removed),
       { signal: abort.signal },
     );
   }
@@ -97,29 +120,53 @@ class Handle {
   #root;
   #unbehave;
   #report;
+  #share;
+  #hidden = [];
 
-  constructor(host, root, options) {
+  constructor(bindings, host, root, options) {
     this.#report = reportRemovals(host, options.debug);
-    this.#widget = new Widget(host, root, options);
+    this.#share = options.pageDedupe !== false && options.pageDedupe !== 'off';
+    this.#widget = new bindings.Widget(host, root, { ...options, taken: this.#taken() });
     this.#root = root;
+    this.#claim();
     this.#unbehave = behave(root);
+    // The page's own related lists give way to the carousel once it has rendered.
+    if (options.hideRelated && options.related && readsPage(options) && !root.querySelector('[part~="error"]')) {
+      for (const el of host.ownerDocument.querySelectorAll(options.related)) {
+        if (!el.hidden && !el.contains(host)) {
+          el.hidden = true;
+          this.#hidden.push(el);
+        }
+      }
+    }
+  }
+
+  #taken() {
+    return this.#share ? takenBy(this) : undefined;
+  }
+
+  #claim() {
+    if (this.#share) shown.set(this, this.#widget.keys());
   }
 
   /** Renders new data (the data-island JSON as an object). */
   update(data) {
     if (!this.#widget) return;
     this.#unbehave();
-    this.#widget.update(data);
+    this.#widget.update(data, this.#taken());
+    this.#claim();
     this.#unbehave = behave(this.#root);
   }
 
-  /** Removes every listener, observer and node the widget made. */
+  /** Removes every listener, observer and node the widget made, and shows what it hid. */
   destroy() {
     const widget = this.#widget;
     this.#widget = null;
     if (widget) {
+      shown.delete(this);
       this.#unbehave();
       this.#report.abort();
+      for (const el of this.#hidden.splice(0)) el.hidden = false;
       widget.destroy();
       widget.free();
     }
@@ -134,16 +181,19 @@ class Handle {
 export async function mount(host, options = {}) {
   if (!(host instanceof Element)) throw new TypeError('storycard: mount() needs an element');
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  await load(options.wasmUrl);
-  return new Handle(host, root, options);
+  const page = readsPage(options);
+  const bindings = await load(page, page ? options.pageWasmUrl : options.wasmUrl);
+  return new Handle(bindings, host, root, options);
 }
 
 /**
- * `<story-card source="#article-data" max="20" lang="en">`; `page-dedupe="off"` lets it repeat
- * stories other widgets on the page show; `debug` prints each render's removals as a table.
+ * `<story-card source="#article-data" max="20" lang="en">`. Without `source` it reads the page:
+ * JSON-LD, meta tags, the links inside it, and the related lists that `related` selects (which
+ * `hide-related` hides once the carousel shows). `page-dedupe="off"` lets it repeat stories other
+ * widgets on the page show; `debug` prints each render's removals as a table.
  */
 export class StoryCardElement extends HTMLElement {
-  static observedAttributes = ['source', 'max', 'lang', 'page-dedupe', 'debug'];
+  static observedAttributes = ['source', 'related', 'hide-related', 'max', 'lang', 'page-dedupe', 'debug'];
 
   #handle = null;
   #generation = 0;
@@ -164,23 +214,26 @@ export class StoryCardElement extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
+    const options = {
+      source: this.getAttribute('source') ?? undefined,
+      related: this.getAttribute('related') ?? undefined,
+      hideRelated: this.hasAttribute('hide-related'),
+      max: this.getAttribute('max') ?? undefined,
+      lang: this.getAttribute('lang') ?? undefined,
+      pageDedupe: this.getAttribute('page-dedupe') ?? undefined,
+      debug: this.hasAttribute('debug'),
+    };
+    let bindings;
     try {
-      await load();
+      bindings = await load(readsPage(options));
     } catch (error) {
       report(this, error);
       return;
     }
     if (generation !== this.#generation || !this.isConnected) return;
     this.#handle?.destroy();
-    const options = {
-      source: this.getAttribute('source') ?? undefined,
-      max: this.getAttribute('max') ?? undefined,
-      lang: this.getAttribute('lang') ?? undefined,
-      pageDedupe: this.getAttribute('page-dedupe') ?? undefined,
-      debug: this.hasAttribute('debug'),
-    };
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    this.#handle = new Handle(this, root, options);
+    this.#handle = new Handle(bindings, this, root, options);
   }
 }
 

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, ShadowRoot};
 
 use super::page;
@@ -17,10 +18,6 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/storycard.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// The stories the page's widgets show, as (widget, story key): a widget skips what an
-    /// earlier one shows, so a page with two widgets shows each story once.
-    static SHOWN: RefCell<Vec<(u32, String)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// What `mount` was given. Read once from the JavaScript options object.
@@ -30,9 +27,13 @@ struct Options {
     max: usize,
     lang: Option<String>,
     tracking: Vec<String>,
-    /// Whether this widget takes part in showing each story once per page (`pageDedupe: false`
-    /// opts out: it neither skips nor claims stories).
-    page_dedupe: bool,
+    /// CSS selectors of the page's related-link containers, read when there is no data.
+    #[cfg(feature = "page")]
+    related: Option<String>,
+    /// The story keys other widgets on the page show, to skip: a `Set`, which only the element
+    /// module passes (it keeps the page's list, shared by both WebAssembly modules). Absent: this widget takes no part in
+    /// showing each story once per page.
+    taken: Option<js_sys::Set>,
 }
 
 impl Options {
@@ -61,9 +62,9 @@ impl Options {
             data: get("data"),
             max,
             lang: text("lang"),
-            page_dedupe: get("pageDedupe").is_none_or(|v| {
-                v.as_bool() != Some(false) && v.as_string().as_deref() != Some("off")
-            }),
+            #[cfg(feature = "page")]
+            related: text("related"),
+            taken: get("taken").map(JsCast::unchecked_into),
             tracking: get("trackingParams")
                 .map(|v| {
                     js_sys::Array::from(&v)
@@ -77,11 +78,11 @@ impl Options {
 }
 
 struct State {
-    /// This widget's number on the page, for the shared list of shown stories.
-    id: u32,
     host: Element,
     root: ShadowRoot,
     options: Options,
+    /// The keys of the related stories shown, for the page's shared list.
+    keys: Vec<String>,
     destroyed: bool,
 }
 
@@ -96,7 +97,9 @@ impl Widget {
     /// Renders into `root`, the open shadow root of `host` (the element module attaches it).
     /// `options`: `source` (a CSS selector of a JSON data island), `data` (the same JSON as an
     /// object, preferred over `source`), `max` (related stories shown, default 20), `lang`
-    /// (labels and dates). Never throws: bad data gives `storycard:error`.
+    /// (labels and dates), `trackingParams`, `related` (selectors of the page's related-link
+    /// containers, read with the page when there is no data), `taken` (story keys other widgets
+    /// show). Never throws: bad data gives `storycard:error`.
     #[wasm_bindgen(constructor)]
     pub fn new(host: Element, root: ShadowRoot, options: JsValue) -> Widget {
         #[cfg(feature = "console_error_panic_hook")]
@@ -104,13 +107,10 @@ impl Widget {
         adopt_sheet(&root);
         let widget = Widget {
             state: RefCell::new(State {
-                id: NEXT_ID.with(|n| {
-                    n.set(n.get() + 1);
-                    n.get()
-                }),
                 host,
                 root,
                 options: Options::read(&options),
+                keys: Vec::new(),
                 destroyed: false,
             }),
         };
@@ -118,16 +118,27 @@ impl Widget {
         widget
     }
 
-    /// Renders new data (the data-island JSON as an object), replacing what is shown.
-    pub fn update(&self, data: JsValue) {
+    /// Renders new data (the data-island JSON as an object), replacing what is shown; `taken`
+    /// is the page's list of keys other widgets now show (undefined keeps the widget's own
+    /// choice of taking part).
+    pub fn update(&self, data: JsValue, taken: JsValue) {
         {
             let mut state = self.state.borrow_mut();
             if state.destroyed {
                 return;
             }
             state.options.data = Some(data).filter(|d| !d.is_undefined() && !d.is_null());
+            if state.options.taken.is_some() {
+                state.options.taken = Some(taken.unchecked_into());
+            }
         }
         self.render();
+    }
+
+    /// The keys of the related stories this widget shows (for the page's shared list).
+    pub fn keys(&self) -> js_sys::Array {
+        let state = self.state.borrow();
+        state.keys.iter().map(|k| JsValue::from_str(k)).collect()
     }
 
     /// Empties the shadow root and removes the stylesheet; a later `update` does nothing.
@@ -157,54 +168,42 @@ impl Widget {
     }
 }
 
-impl Drop for State {
-    /// A widget freed without `destroy()` still gives up its stories.
-    fn drop(&mut self) {
-        self.release();
-    }
-}
-
 impl State {
     fn clear(&mut self) {
-        self.release();
+        self.keys.clear();
         while let Some(child) = self.root.first_child() {
             let _ = self.root.remove_child(&child);
         }
     }
 
-    fn load(&self) -> Result<Story, Error> {
-        let json = match (&self.options.data, &self.options.source) {
-            (Some(data), _) => page::from_js(data)?,
-            (None, Some(selector)) => page::read_source(&self.host, selector)?,
+    fn load(&mut self) -> Result<Story, Error> {
+        let base = self.host.base_uri().ok().flatten();
+        let extracted = match (&self.options.data, &self.options.source) {
+            (Some(data), _) => crate::extract::island::read(&page::from_js(data)?)?,
+            (None, Some(selector)) => {
+                crate::extract::island::read(&page::read_source(&self.host, selector)?)?
+            }
+            #[cfg(feature = "page")]
+            (None, None) => crate::extract::from_page(&super::reader::read(
+                &self.host,
+                self.options.related.as_deref(),
+            )?)?,
+            #[cfg(not(feature = "page"))]
             (None, None) => return Err(Error::NoSource),
         };
-        let base = self.host.base_uri().ok().flatten();
         let rules = crate::dedupe::Rules {
             base: base.as_deref(),
             tracking: &self.options.tracking,
         };
-        let extracted = crate::extract::island::read(&json)?;
         let mut story = crate::dedupe::dedupe_with(extracted, &rules);
-        if self.options.page_dedupe {
-            let me = self.id;
-            story.skip_taken(&rules, |key| {
-                SHOWN.with(|s| s.borrow().iter().any(|(w, k)| *w != me && k == key))
-            });
+        if let Some(taken) = &self.options.taken {
+            story.skip_taken(&rules, |key| taken.has(&JsValue::from_str(key)));
         }
         story.limit(self.options.max);
-        if self.options.page_dedupe {
-            let keys = story.keys(&rules);
-            SHOWN.with(|s| {
-                s.borrow_mut()
-                    .extend(keys.into_iter().map(|k| (self.id, k)))
-            });
+        if self.options.taken.is_some() {
+            self.keys = story.keys(&rules);
         }
         Ok(story)
-    }
-
-    /// Gives up the stories this widget claimed, for a later widget to show.
-    fn release(&self) {
-        SHOWN.with(|s| s.borrow_mut().retain(|(w, _)| *w != self.id));
     }
 
     fn lang(&self, story: Option<&Story>) -> String {

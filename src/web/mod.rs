@@ -8,6 +8,8 @@
 
 mod api;
 mod page;
+#[cfg(feature = "page")]
+mod reader;
 mod render;
 
 pub use api::Widget;
