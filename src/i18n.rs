@@ -100,9 +100,19 @@ pub fn labels(lang: &str) -> &'static Labels {
 impl Labels {
     /// The name of slide `n` (1-based) of `total`.
     pub fn slide_name(&self, n: usize, total: usize) -> String {
-        self.slide
-            .replace("{n}", &decimal(n))
-            .replace("{total}", &decimal(total))
+        let mut out = String::with_capacity(self.slide.len() + 4);
+        for (i, part) in self.slide.split('{').enumerate() {
+            let (value, rest) = if let Some(rest) = part.strip_prefix("n}") {
+                (decimal(n), rest)
+            } else if let Some(rest) = part.strip_prefix("total}") {
+                (decimal(total), rest)
+            } else {
+                (if i == 0 { "" } else { "{" }.into(), part)
+            };
+            out.push_str(&value);
+            out.push_str(rest);
+        }
+        out
     }
 }
 

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Serialize, Serializer};
 
 /// One JSON value. Object members keep their order; a repeated key keeps its first value on lookup.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,6 +208,24 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
+/// Writes the value with any serde format (the command line prints it with `serde_json`).
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            // Whole numbers print without a fraction, as JavaScript prints them.
+            Json::Number(n) if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 => {
+                s.serialize_i64(*n as i64)
+            }
+            Json::Number(n) => s.serialize_f64(*n),
+            Json::String(t) => s.serialize_str(t),
+            Json::Array(items) => s.collect_seq(items),
+            Json::Object(members) => s.collect_map(members.iter().map(|(k, v)| (k, v))),
+        }
+    }
+}
+
 /// How deep arrays and objects may nest in [`Json::parse_lenient`]: deeper than any real page's
 /// data, shallow enough for every engine's stack.
 pub const MAX_DEPTH: usize = 64;
@@ -380,13 +399,19 @@ impl Parser<'_> {
         self.i += 1;
         let mut out = Vec::new();
         loop {
+            // The run up to the next quote or escape, copied at once.
+            let start = self.i;
+            while !matches!(self.peek(), None | Some(b'"' | b'\\')) {
+                self.i += 1;
+            }
+            out.extend_from_slice(&self.s[start..self.i]);
             let Some(c) = self.peek() else {
                 return Err(self.error("unclosed string"));
             };
             self.i += 1;
             match c {
                 b'"' => break,
-                b'\\' => {
+                _ => {
                     let e = self.peek().ok_or_else(|| self.error("unclosed string"))?;
                     self.i += 1;
                     let ch = match e {
@@ -414,7 +439,6 @@ impl Parser<'_> {
                     let mut buf = [0; 4];
                     out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                 }
-                c => out.push(c),
             }
         }
         String::from_utf8(out).map_err(|_| self.error("invalid UTF-8 in a string"))

@@ -40,11 +40,26 @@ pub struct Page {
     pub metas: Vec<(String, String)>,
     /// Every `<link rel href>`, as (rel lowercased, href).
     pub links: Vec<(String, String)>,
-    /// The text of each `<script type="application/ld+json">`, in document order.
-    pub json_ld: Vec<String>,
-    /// Related-story candidates from the page's own link lists, in document order.
+    /// The text of each `<script type="application/ld+json">`, in document order; `None` for a
+    /// block that would take the page past [`MAX_JSON_LD_BYTES`], which is not read.
+    pub json_ld: Vec<Option<String>>,
+    /// Related-story candidates from the page's own link lists, in document order: at most
+    /// [`MAX_CANDIDATES`].
     pub related: Vec<LinkItem>,
 }
+
+/// How many related candidates a page is read for, from its link lists and its JSON-LD
+/// together. The carousel shows 20 by default; a page with thousands of related links (an
+/// archive, a sitemap in the footer) is read for its first ones only, which keeps reading it
+/// within a frame's budget. The rest are counted as not read, with a warning.
+pub const MAX_CANDIDATES: usize = 200;
+
+/// How much JSON-LD a page is read for, in bytes, all blocks together. Real article pages carry a
+/// few kilobytes (a few hundred with a long `articleBody`); parsing costs about 25 ms a megabyte
+/// in the browser. A block that would take the total past this is not read (nor copied into the
+/// WebAssembly memory), and extraction warns about it, so a page with megabytes of JSON-LD does
+/// not hold up the main thread.
+pub const MAX_JSON_LD_BYTES: usize = 512 * 1024;
 
 impl Page {
     /// The content of the first `<meta>` with `key` (lowercase) that is not empty.
@@ -170,13 +185,18 @@ impl Page {
             .iter()
             .filter_map(|l| Some((l.attr("rel")?.to_ascii_lowercase(), l.attr("href")?)))
             .collect();
+        let mut budget = MAX_JSON_LD_BYTES;
         let json_ld = all("script[type]")
             .iter()
             .filter(|s| {
                 s.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             })
-            .map(Tree::text)
+            .map(|s| {
+                let text = s.text_within(budget)?;
+                budget -= text.len();
+                Some(text)
+            })
             .collect();
         let mut containers = match related.map(str::trim).filter(|r| !r.is_empty()) {
             Some(css) => doc
@@ -198,7 +218,13 @@ impl Page {
             metas,
             links,
             json_ld,
-            related: containers.iter().flat_map(link_items).collect(),
+            related: {
+                let mut items = Vec::new();
+                for c in &containers {
+                    collect(c, &mut items);
+                }
+                items
+            },
         })
     }
 }
@@ -209,23 +235,39 @@ pub trait Tree: Sized + Clone {
     fn tag(&self) -> String;
     /// An attribute's value.
     fn attr(&self, name: &str) -> Option<String>;
-    /// The child elements, in order.
-    fn children(&self) -> Vec<Self>;
+    /// The first child element.
+    fn first_child_element(&self) -> Option<Self>;
+    /// The next sibling element.
+    fn next_sibling_element(&self) -> Option<Self>;
+    /// The child elements, in order, read one at a time: a walk that stops early (at
+    /// [`MAX_CANDIDATES`]) never touches the rest of a container with thousands of links.
+    fn children(&self) -> impl Iterator<Item = Self> {
+        std::iter::successors(self.first_child_element(), Self::next_sibling_element)
+    }
     /// All text below the element.
     fn text(&self) -> String;
+    /// All text below the element, if it is at most `limit` bytes of UTF-8.
+    fn text_within(&self, limit: usize) -> Option<String> {
+        Some(self.text()).filter(|t| t.len() <= limit)
+    }
 }
 
 /// The stories in a related-links container: each is the largest part of the tree that links to
 /// exactly one address. Its headline is a heading inside it, else its longest link text; its
 /// summary the first paragraph that is not that headline; its image the first `<img>`. Links
 /// that are not `http(s)` or relative, and "headlines" under three words, are left out.
+/// At most [`MAX_CANDIDATES`] (the walk stops there).
 pub fn link_items<T: Tree>(container: &T) -> Vec<LinkItem> {
     let mut out = Vec::new();
     collect(container, &mut out);
     out
 }
 
+/// The distinct addresses `el` links to, up to two: all `collect` needs to know.
 fn hrefs<T: Tree>(el: &T, out: &mut Vec<String>) {
+    if out.len() > 1 {
+        return;
+    }
     if el.tag() == "a" {
         if let Some(href) = el.attr("href").as_deref().and_then(safe_href) {
             if !href.starts_with('#') && !out.contains(&href) {
@@ -234,11 +276,17 @@ fn hrefs<T: Tree>(el: &T, out: &mut Vec<String>) {
         }
     }
     for c in el.children() {
+        if out.len() > 1 {
+            break;
+        }
         hrefs(&c, out);
     }
 }
 
 fn collect<T: Tree>(el: &T, out: &mut Vec<LinkItem>) {
+    if out.len() > MAX_CANDIDATES {
+        return;
+    }
     let mut urls = Vec::new();
     hrefs(el, &mut urls);
     match urls.len() {
@@ -250,6 +298,9 @@ fn collect<T: Tree>(el: &T, out: &mut Vec<LinkItem>) {
         }
         _ => {
             for c in el.children() {
+                if out.len() > MAX_CANDIDATES {
+                    break;
+                }
                 collect(&c, out);
             }
         }
@@ -285,7 +336,8 @@ fn walk<T: Tree>(el: &T, found: &mut Found) {
         }
         _ => {}
     }
-    if !matches!(tag.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+    // Inside a paragraph, for its link (`<p><a>…</a></p>`) and image; not inside a heading.
+    if !matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         for c in el.children() {
             walk(&c, found);
         }
@@ -294,15 +346,7 @@ fn walk<T: Tree>(el: &T, found: &mut Found) {
 
 fn item<T: Tree>(el: &T, url: String) -> Option<LinkItem> {
     let mut found = Found::default();
-    // An item that is itself a paragraph (`<p><a>…</a></p>`) is read for its link, not as its
-    // own summary.
-    if el.tag() == "p" {
-        for c in el.children() {
-            walk(&c, &mut found);
-        }
-    } else {
-        walk(el, &mut found);
-    }
+    walk(el, &mut found);
     let headline = found.heading.unwrap_or(found.link_text);
     if headline.split_whitespace().count() < 3 {
         return None;

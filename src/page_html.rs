@@ -15,8 +15,12 @@ impl Tree for ElementRef<'_> {
         self.value().attr(name).map(str::to_owned)
     }
 
-    fn children(&self) -> Vec<Self> {
-        self.child_elements().collect()
+    fn first_child_element(&self) -> Option<Self> {
+        self.child_elements().next()
+    }
+
+    fn next_sibling_element(&self) -> Option<Self> {
+        self.next_siblings().find_map(ElementRef::wrap)
     }
 
     fn text(&self) -> String {
@@ -87,6 +91,27 @@ mod tests {
         assert_eq!(
             Page::from_html("<p>x</p>", None, Some("ul[")),
             Err(Error::BadSelector("ul[".into()))
+        );
+    }
+
+    #[test]
+    fn json_ld_past_the_byte_budget_is_not_read() {
+        let block = |n: usize| {
+            [
+                r#"<script type="application/ld+json">{"@type":"Thing","name":""#,
+                &"x".repeat(n),
+                r#""}</script>"#,
+            ]
+            .concat()
+        };
+        let half = crate::page::MAX_JSON_LD_BYTES / 2;
+        let html = [block(half), block(half), block(10)].concat();
+        let page = Page::from_html(&html, None, None).unwrap();
+        let read: Vec<bool> = page.json_ld.iter().map(Option::is_some).collect();
+        assert_eq!(
+            read,
+            [true, false, true],
+            "the second takes it past; the third fits"
         );
     }
 }

@@ -117,9 +117,11 @@ pub fn date_in_text(s: &str) -> Option<String> {
             return Some(s[i..end].trim_end_matches(['-', ':', '.', '+']).to_owned());
         }
     }
-    // Words: a month name, a day and a year in either order.
+    // Words: a month name, a day and a year in either order. The month names are English, so a
+    // word is a run of ASCII letters and digits (which also keeps Unicode's tables out of the
+    // WebAssembly module).
     let words: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     // A month is its name or an abbreviation of three letters or more: `Sep`, `Sept`.
@@ -152,6 +154,29 @@ pub fn date_in_text(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The paragraphs of a text, separated by blank lines (`"\n\n"`), as `split("\n\n")` gives them.
+///
+/// ```
+/// let p: Vec<_> = storycard::text::paragraphs("One.\n\nTwo,\nstill two.\n\n").collect();
+/// assert_eq!(p, ["One.", "Two,\nstill two.", ""]);
+/// ```
+pub fn paragraphs(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.as_bytes().windows(2).position(|w| w == b"\n\n") {
+            Some(i) => {
+                rest = Some(&text[i + 2..]);
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// Collapses every run of white space (including no-break spaces and line breaks) to one space,

@@ -130,7 +130,7 @@ fn canonical_path(path: &str) -> String {
             None => out.push_str(segment),
         }
     }
-    let last = out.rfind('/').map_or(0, |i| i + 1);
+    let last = after_last(&out, b'/');
     if ["index.html", "index.htm", "index.php"]
         .iter()
         .any(|name| out[last..].eq_ignore_ascii_case(name))
@@ -154,16 +154,14 @@ fn canonical_path(path: &str) -> String {
 pub fn is_variant(raw: &str) -> bool {
     let (rest, _) = split_once_or_all(raw, '#');
     let (rest, query) = split_once_or_all(rest, '?');
-    let host = rest
-        .split("//")
-        .nth(1)
+    // What `rest.split("//").nth(1)` gives: from the first `//` to the next.
+    let authority_path =
+        split_at_slashes(rest).map(|(_, a)| split_at_slashes(a).map_or(a, |(a, _)| a));
+    let host = authority_path
         .and_then(|a| a.split('/').next())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let path = rest
-        .split("//")
-        .nth(1)
-        .map_or(rest, |a| a.find('/').map_or("", |i| &a[i..]));
+    let path = authority_path.map_or(rest, |a| a.find('/').map_or("", |i| &a[i..]));
     host.starts_with("m.")
         || host.starts_with("amp.")
         || canonical_path(path) != path
@@ -230,7 +228,7 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
 
     let mut out = String::with_capacity(absolute.len());
     if let Some((scheme, authority)) = authority {
-        let host_port = authority.rsplit('@').next().unwrap_or(authority);
+        let host_port = &authority[after_last(authority, b'@')..];
         let host_port = host_port.to_ascii_lowercase();
         let mut host_port = host_port.as_str();
         for prefix in ["www.", "m.", "amp."] {
@@ -249,7 +247,7 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
         out.push_str(host);
     }
     let path = canonical_path(&remove_dot_segments(&normalize_escapes(path)));
-    out.push_str(path.trim_end_matches('/'));
+    out.push_str(&path[..path.bytes().rposition(|b| b != b'/').map_or(0, |i| i + 1)]);
     let mut kept: Vec<String> = query
         .map(|q| {
             q.split('&')
@@ -331,14 +329,14 @@ fn resolve(base: &str, reference: &str) -> String {
         return [base, reference].concat();
     }
     let path = &base_no_query[authority_end..];
-    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = &path[..after_last(path, b'/')];
     let dir = if dir.is_empty() { "/" } else { dir };
     [origin, dir, reference].concat()
 }
 
 /// Removes `.` and `..` segments from a path.
 fn remove_dot_segments(path: &str) -> String {
-    if !path.contains("/.") && !path.starts_with('.') {
+    if !path.as_bytes().windows(2).any(|w| w == b"/.") && !path.starts_with('.') {
         return path.to_owned();
     }
     let mut out: Vec<&str> = Vec::new();
@@ -363,6 +361,18 @@ fn remove_dot_segments(path: &str) -> String {
         }
     }
     out.join("/")
+}
+
+/// `s` around its first `//`. Byte searches here and in [`after_last`] keep the WebAssembly
+/// module to one string searcher.
+fn split_at_slashes(s: &str) -> Option<(&str, &str)> {
+    let i = s.as_bytes().windows(2).position(|w| w == b"//")?;
+    Some((&s[..i], &s[i + 2..]))
+}
+
+/// Where the text after the last `byte` starts (0 without one).
+fn after_last(s: &str, byte: u8) -> usize {
+    s.bytes().rposition(|b| b == byte).map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]

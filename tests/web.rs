@@ -500,7 +500,7 @@ impl Markup {
         use storycard::page::Tree;
         let before = parent.child_element_count() as usize;
         parent.insert_adjacent_html("beforeend", html).unwrap();
-        Markup(parent.children().split_off(before))
+        Markup(parent.children().skip(before).collect())
     }
 }
 

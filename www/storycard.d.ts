@@ -23,6 +23,8 @@ export interface Article {
   image?: StoryImage;
   articleSection?: string;
   inLanguage?: string;
+  /** The publication's name. */
+  publisher?: string;
 }
 
 /** One unique related story. */
@@ -60,6 +62,11 @@ export interface ReadyDetail {
   /** Unique stories left out by `max`. */
   omitted: number;
   warnings: DataWarning[];
+  /**
+   * Read from the page (no data island): where each article field came from, such as
+   * `{ headline: 'json-ld', image: 'og:image', url: 'canonical' }`.
+   */
+  provenance?: Partial<Record<keyof Article, string>>;
 }
 
 /** `storycard:error` event detail. */
@@ -77,8 +84,12 @@ export interface StoryData {
 export interface MountOptions {
   /** CSS selector of a `<script type="application/json">` data island. */
   source?: string;
-  /** The same data as an object; preferred over `source`. */
+  /** The same data as an object; preferred over `source`. Without either, the widget reads the page. */
   data?: StoryData;
+  /** Reading the page: a CSS selector list of its own related-link containers, whose links become candidates. */
+  related?: string;
+  /** Reading the page: hide the `related` containers once the carousel has rendered (shown again on `destroy()`). */
+  hideRelated?: boolean;
   /** Most related stories shown, after dedupe (default 20). */
   max?: number | string;
   /** Language of labels and dates (default: the article's, else the page's). */
@@ -89,8 +100,10 @@ export interface MountOptions {
   pageDedupe?: boolean;
   /** Print each render's removed entries, with their reasons, as a console table. */
   debug?: boolean;
-  /** Where the `.wasm` file is, when not next to this module. */
+  /** Where `storycard_wasm_bg.wasm` is, when not next to this module. */
   wasmUrl?: string | URL;
+  /** Where `storycard_page_bg.wasm` (the module that reads the page) is, when not next to this module. */
+  pageWasmUrl?: string | URL;
 }
 
 export interface StoryCardHandle {

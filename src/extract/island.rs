@@ -225,7 +225,7 @@ impl Reader {
     fn body(&mut self, article: &Json) -> Vec<String> {
         let paragraphs: Vec<String> = match article.get("articleBody") {
             None => return Vec::new(),
-            Some(Json::String(s)) => s.split("\n\n").map(clean).collect(),
+            Some(Json::String(s)) => crate::text::paragraphs(s).map(clean).collect(),
             Some(Json::Array(items)) => {
                 items.iter().filter_map(|p| p.as_str()).map(clean).collect()
             }

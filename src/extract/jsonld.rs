@@ -5,6 +5,7 @@
 
 use crate::json::Json;
 use crate::model::{Article, Image, Person, Related};
+use crate::page::MAX_CANDIDATES;
 use crate::text::plain;
 use crate::url::safe_href;
 
@@ -119,10 +120,17 @@ fn text(v: Option<&Json>) -> Option<String> {
 fn url_of(v: Option<&Json>) -> Option<String> {
     match v? {
         Json::String(s) => safe_href(s),
-        v @ Json::Object(_) => url_of(v.get("url")).or_else(|| url_of(v.get("@id"))),
+        v @ Json::Object(_) => url_of(v.get("url")).or_else(|| page_of_id(v)),
         Json::Array(items) => items.iter().find_map(|i| url_of(Some(i))),
         _ => None,
     }
+}
+
+/// The page a node's `@id` names: an `@id` names a node, and without its fragment
+/// (`#webpage`, `#article`) the page the node is on.
+fn page_of_id(node: &Json) -> Option<String> {
+    let id = safe_href(node.get("@id")?.as_str()?)?;
+    Some(id.split('#').next().unwrap_or_default().to_owned()).filter(|u| !u.is_empty())
 }
 
 fn name_of(v: &Json, all: &[&Json]) -> Option<String> {
@@ -245,14 +253,11 @@ pub fn read(blocks: &[Json]) -> Found {
             .or_else(|| text(a.get("name")))
             .or_else(|| text(a.get("alternativeHeadline")))
             .unwrap_or_default();
-        found.article.url = url_of(a.get("url")).or_else(|| url_of(a.get("mainEntityOfPage")));
-        // An `@id` names a node; without its fragment it names the page the node is on.
-        found.id = a
-            .get("@id")
-            .and_then(Json::as_str)
-            .and_then(safe_href)
-            .filter(|u| u.starts_with("http"))
-            .map(|u| u.split('#').next().unwrap_or(&u).to_owned());
+        found.article.url = url_of(a.get("url")).or_else(|| {
+            let page = a.get("mainEntityOfPage")?;
+            url_of(Some(resolve(page, &all)))
+        });
+        found.id = page_of_id(a).filter(|u| u.starts_with("http"));
         found.article.authors = people(a.get("author"), &all);
         found.article.date_published =
             text(a.get("datePublished")).or_else(|| text(a.get("dateCreated")));
@@ -296,7 +301,8 @@ pub fn read(blocks: &[Json]) -> Found {
     let mut position = 0;
     for list in all.iter().filter(|n| is_a(n, &["ItemList"])) {
         if let Some(Json::Array(items)) = list.get("itemListElement") {
-            for item in items {
+            // Past the page's candidate limit, the rest is not read (see `from_page`).
+            for item in items.iter().take(MAX_CANDIDATES + 1) {
                 if let Some(r) = story(item, &all, position) {
                     found.related.push(r);
                 }
@@ -313,7 +319,7 @@ pub fn read(blocks: &[Json]) -> Found {
             Some(one) => vec![one],
             None => Vec::new(),
         };
-        for link in links {
+        for link in links.into_iter().take(MAX_CANDIDATES + 1) {
             let url = url_of(Some(link));
             // A bare URL names no story; one that another node describes does.
             let node = all
@@ -363,8 +369,8 @@ mod tests {
         assert_eq!(f.article.language.as_deref(), Some("en-US"));
         assert_eq!(
             f.article.url.as_deref(),
-            Some("https://ex.com/a/#webpage"),
-            "mainEntityOfPage names the page"
+            Some("https://ex.com/a/"),
+            "mainEntityOfPage names the WebPage node, whose url is the page's"
         );
         assert_eq!(f.id.as_deref(), Some("https://ex.com/a/"));
         let img = f.article.image.unwrap();

@@ -17,7 +17,8 @@
 //! | articleBody | JSON-LD `articleBody` |
 //!
 //! Related candidates: the page's own related-link lists first, then JSON-LD `ItemList`s and the
-//! `WebPage`'s `relatedLink`s. Relative URLs resolve against the page's address.
+//! `WebPage`'s `relatedLink`s, the first [`MAX_CANDIDATES`] of them. Relative URLs resolve against
+//! the page's address.
 
 pub mod island;
 pub mod jsonld;
@@ -26,7 +27,7 @@ pub mod meta;
 use crate::error::{Error, Warning};
 use crate::json::Json;
 use crate::model::{Article, Person, Related};
-use crate::page::Page;
+use crate::page::{Page, MAX_CANDIDATES};
 use crate::text::decimal;
 use crate::url::absolute;
 
@@ -69,6 +70,13 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     let mut warnings = Vec::new();
     let mut blocks = Vec::new();
     for (i, text) in page.json_ld.iter().enumerate() {
+        let Some(text) = text else {
+            warnings.push(Warning {
+                path: ["json-ld[", &decimal(i), "]"].concat(),
+                message: "takes the page past the JSON-LD it is read for (512 KB); skipped".into(),
+            });
+            continue;
+        };
         match Json::parse_lenient(text) {
             Ok(v) => blocks.push(v),
             Err(e) => warnings.push(Warning {
@@ -176,6 +184,18 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         r.url = r.url.map(|u| absolute(&u, base));
         related.push(r);
     }
+    if related.len() > MAX_CANDIDATES {
+        related.truncate(MAX_CANDIDATES);
+        warnings.push(Warning {
+            path: "related".into(),
+            message: [
+                "the page has more related links than ",
+                &decimal(MAX_CANDIDATES),
+                "; only the first were read",
+            ]
+            .concat(),
+        });
+    }
     for (position, r) in related.iter_mut().enumerate() {
         r.position = position;
     }
@@ -186,4 +206,45 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         warnings,
         provenance: p,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::LinkItem;
+
+    #[test]
+    fn reads_the_first_candidates_of_a_page_with_thousands() {
+        let page = Page {
+            title: Some("An archive page".into()),
+            related: (0..=MAX_CANDIDATES)
+                .map(|i| LinkItem {
+                    url: ["/story-", &decimal(i)].concat(),
+                    headline: ["Story number ", &decimal(i), " in the archive"].concat(),
+                    ..LinkItem::default()
+                })
+                .collect(),
+            ..Page::default()
+        };
+        let e = from_page(&page).unwrap();
+        assert_eq!(e.related.len(), MAX_CANDIDATES);
+        assert_eq!(e.warnings.len(), 1);
+        assert_eq!(e.warnings[0].path, "related");
+    }
+
+    #[test]
+    fn warns_of_json_ld_past_the_byte_budget_and_reads_the_rest() {
+        let page = Page {
+            json_ld: vec![
+                None,
+                Some(r#"{"@type":"NewsArticle","headline":"Read from the small block"}"#.into()),
+            ],
+            ..Page::default()
+        };
+        let e = from_page(&page).unwrap();
+        assert_eq!(e.article.headline, "Read from the small block");
+        assert_eq!(e.warnings.len(), 1);
+        assert_eq!(e.warnings[0].path, "json-ld[0]");
+        assert!(e.warnings[0].message.contains("skipped"));
+    }
 }

@@ -1,5 +1,7 @@
 //! What the widget reads from the page: the data island, the language, the dates' formatter.
 
+use std::cell::OnceCell;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element};
@@ -107,9 +109,11 @@ pub fn lang_around(host: &Element) -> Option<String> {
 }
 
 /// A date formatter for `lang` (falling back to English for a tag `Intl` refuses): long dates,
-/// and date-only values (`2025-05-03`) shown as that calendar day in every time zone.
-pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> {
-    let make = |time_zone: Option<&str>| {
+/// and date-only values (`2025-05-03`) shown as that calendar day in every time zone. Each
+/// `Intl.DateTimeFormat` is made on first use: making one loads the locale's data, the largest
+/// part of a first render when it happens, and a card without dates needs none.
+pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> + '_ {
+    let make = move |time_zone: Option<&str>| {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
         if let Some(tz) = time_zone {
@@ -119,8 +123,8 @@ pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> {
             .or_else(|_| DateTimeFormat::new("en", &options))
             .ok()
     };
-    let local = make(None);
-    let utc = make(Some("UTC"));
+    let local = OnceCell::new();
+    let utc = OnceCell::new();
     move |raw: &str| {
         let date = js_sys::Date::new(&JsValue::from_str(raw));
         if date.get_time().is_nan() {
@@ -128,11 +132,11 @@ pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> {
         }
         let date_only = raw.len() == 10 && raw.as_bytes().get(4) == Some(&b'-');
         let formatter = if date_only {
-            utc.as_ref()
+            utc.get_or_init(|| make(Some("UTC")))
         } else {
-            local.as_ref()
+            local.get_or_init(|| make(None))
         };
-        formatter.map(|f| f.format(&date))
+        formatter.as_ref().map(|f| f.format(&date))
     }
 }
 

@@ -16,18 +16,28 @@ impl Tree for Element {
         self.get_attribute(name)
     }
 
-    fn children(&self) -> Vec<Element> {
-        let mut out = Vec::new();
-        let mut next = self.first_element_child();
-        while let Some(el) = next {
-            next = el.next_element_sibling();
-            out.push(el);
-        }
-        out
+    fn first_child_element(&self) -> Option<Element> {
+        self.first_element_child()
+    }
+
+    fn next_sibling_element(&self) -> Option<Element> {
+        self.next_element_sibling()
     }
 
     fn text(&self) -> String {
         self.text_content().unwrap_or_default()
+    }
+
+    /// Looks at the length before the text is copied into the WebAssembly memory: a text longer
+    /// than `limit` UTF-16 units is longer than `limit` bytes of UTF-8 too.
+    fn text_within(&self, limit: usize) -> Option<String> {
+        let text: js_sys::JsString = js_sys::Reflect::get(self, &"textContent".into())
+            .ok()?
+            .unchecked_into();
+        if text.length() as usize > limit {
+            return None;
+        }
+        Some(String::from(text)).filter(|t| t.len() <= limit)
     }
 }
 

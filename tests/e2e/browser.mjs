@@ -63,3 +63,48 @@ export async function open(env, path = '') {
   await page.goto(env.url + path);
   return { page, problems };
 }
+
+const RENDERING = new Set(['PrePaint', 'Paint', 'Layout', 'UpdateLayoutTree', 'Commit', 'Layerize', 'PaintImage']);
+
+/**
+ * Runs `action` (a function evaluated in the page, with `arg`) while Chromium traces the page,
+ * and returns what it returned and the renderer main thread's tasks over 5 ms from the trace: the
+ * duration of each, whether most of it was the browser's rendering (style, layout, paint) or
+ * script, and what took the time.
+ */
+export async function traceTasks(page, action, arg) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  const value = await page.evaluate(action, arg);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'FunctionCall'),
+  );
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = onMain
+    .filter((e) => e.name === 'RunTask' && e.dur > 5000)
+    .map((task) => {
+      const by = {};
+      for (const e of onMain) {
+        if (e !== task && e.name !== 'RunTask' && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur) {
+          by[e.name] = (by[e.name] ?? 0) + e.dur;
+        }
+      }
+      const top = Object.entries(by).sort((a, b) => b[1] - a[1]);
+      const rendering = top.filter(([name]) => RENDERING.has(name)).reduce((sum, [, d]) => sum + d, 0);
+      return {
+        ms: task.dur / 1000,
+        kind: rendering > task.dur / 2 ? 'rendering' : 'script',
+        top: top.slice(0, 3).map(([name, d]) => `${name} ${(d / 1000).toFixed(1)}`).join(', '),
+      };
+    });
+  return { value, tasks };
+}
