@@ -1,10 +1,17 @@
 //! Each story once: finds the related entries that name the same story, keeps the first, fills its
-//! gaps from the others, and removes the article itself from its own related list.
+//! gaps from the others, and removes the article itself from its own related list (by its URL, any
+//! of its other addresses, or its headline).
 //!
 //! Two entries are the same story when their [URL keys](crate::url::key) match, or, when either
 //! has no URL, when their [headline keys](crate::text::headline_key) match. Two entries with
-//! different URLs are different stories even under the same headline: a site may reuse a headline
-//! ("Live updates") for different pages.
+//! different URLs on one site are different stories even under the same headline: a site may
+//! reuse a headline ("Live updates") for different pages.
+//!
+//! Failing those, an entry is a near duplicate of a story shown earlier when their headlines
+//! [score](crate::similar::score) at least [`NEAR_DUPLICATE`] and the two are not different
+//! addresses on one site: the same story under another site's address (syndicated), or reworded
+//! where one has no address. The stories compared with an entry are those that share one of its
+//! words that few stories share (at most [`BLOCK`]), so dedupe stays near-linear.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -12,8 +19,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::error::Warning;
 use crate::extract::Extracted;
 use crate::model::{Article, Related};
+use crate::similar::{self, NEAR_DUPLICATE};
 use crate::text::headline_key;
 use crate::url;
+
+/// The most stories a word may be shared by and still pick the stories an entry is compared
+/// with: a rarer word says more about the story, and the bound keeps the comparisons per entry
+/// constant.
+pub const BLOCK: usize = 32;
 
 /// Why an entry was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +39,9 @@ pub enum Reason {
     SelfStory,
     /// Another widget on the page already shows it.
     ShownElsewhere,
+    /// Its headline tells the same story as one shown earlier, in other words or under another
+    /// site's address.
+    NearDuplicate,
 }
 
 /// One related entry that is not shown, and why.
@@ -39,6 +55,8 @@ pub struct Removed {
     pub reason: Reason,
     /// The index, in [`Story::related`], of the story it was merged into; `None` for the article.
     pub merged_into: Option<usize>,
+    /// For a near duplicate, how similar the two headlines are (0 to 1).
+    pub score: Option<f64>,
 }
 
 /// The story as the card shows it: the article and each related story once.
@@ -77,6 +95,7 @@ impl Story {
                     headline: r.headline,
                     reason: Reason::ShownElsewhere,
                     merged_into: None,
+                    score: None,
                 });
             } else {
                 kept.push(r);
@@ -201,12 +220,17 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
         related,
         warnings,
         provenance,
+        aliases,
     } = extracted;
     let rules = Rules {
         base: rules.base.or(article.url.as_deref()),
         tracking: rules.tracking,
     };
     let article_keys = Keys::of(&article.headline, article.url.as_deref(), &rules);
+    let alias_keys: Vec<String> = aliases
+        .iter()
+        .filter_map(|u| url::key_with(u, rules.base, rules.tracking))
+        .collect();
 
     let mut kept: Vec<Related> = Vec::with_capacity(related.len());
     // Indexes into `kept`, all of one map type (one copy of the hash table code in the wasm):
@@ -217,15 +241,23 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
     let mut by_headline = Index::with_capacity_and_hasher(n, Default::default());
     let mut no_url_by_headline = Index::with_capacity_and_hasher(n / 4, Default::default());
     let mut removed = Vec::new();
+    // For near duplicates: each kept story's host, and the kept stories each word appears in
+    // (`words` maps a word to its list in `stories_with`).
+    let mut hosts: Vec<Option<String>> = Vec::with_capacity(n);
+    let mut words = Index::with_capacity_and_hasher(n, Default::default());
+    let mut stories_with: Vec<Vec<usize>> = Vec::new();
 
     for entry in related {
         let keys = Keys::of(&entry.headline, entry.url.as_deref(), &rules);
-        if keys.same_as(&article_keys).is_some() {
+        let is_article = keys.same_as(&article_keys).is_some()
+            || keys.url.as_ref().is_some_and(|u| alias_keys.contains(u));
+        if is_article {
             removed.push(Removed {
                 position: entry.position,
                 headline: entry.headline,
                 reason: Reason::SelfStory,
                 merged_into: None,
+                score: None,
             });
             continue;
         }
@@ -239,6 +271,24 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                 .get(&keys.headline)
                 .map(|&i| (i, Reason::SameHeadline)),
         };
+        let host = keys.url.as_deref().map(host_of);
+        let sequence = similar::sequence_of_key(&keys.headline);
+        let (hit, score) = match hit {
+            Some(hit) => (Some(hit), None),
+            None => {
+                let near = near_duplicate(
+                    &entry.headline,
+                    host,
+                    &sequence,
+                    (&kept, &hosts),
+                    (&words, &stories_with),
+                );
+                (
+                    near.map(|(i, _)| (i, Reason::NearDuplicate)),
+                    near.map(|(_, s)| s),
+                )
+            }
+        };
         match hit {
             Some((i, reason)) => {
                 removed.push(Removed {
@@ -246,9 +296,11 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                     headline: entry.headline.clone(),
                     reason,
                     merged_into: Some(i),
+                    score,
                 });
                 if let (None, Some(url)) = (&kept[i].url, keys.url) {
                     // The kept story gains this entry's URL: from now on it compares by URL.
+                    hosts[i] = Some(host_of(&url).to_owned());
                     by_url.entry(url).or_insert(i);
                     no_url_by_headline.remove(&keys.headline);
                 }
@@ -256,6 +308,7 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
             }
             None => {
                 let i = kept.len();
+                hosts.push(host.map(str::to_owned));
                 match keys.url {
                     Some(url) => {
                         by_url.insert(url, i);
@@ -265,6 +318,15 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                     }
                 }
                 by_headline.entry(keys.headline).or_insert(i);
+                for word in sequence {
+                    let list = *words.entry(word).or_insert(stories_with.len());
+                    if list == stories_with.len() {
+                        stories_with.push(Vec::new());
+                    }
+                    if stories_with[list].last() != Some(&i) {
+                        stories_with[list].push(i);
+                    }
+                }
                 kept.push(entry);
             }
         }
@@ -279,6 +341,46 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
         warnings,
         provenance,
     }
+}
+
+/// The host part of a URL key (`//host/path`).
+fn host_of(key: &str) -> &str {
+    let rest = key.strip_prefix("//").unwrap_or(key);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+/// The kept story whose headline is nearest to `headline`, with its score, when it is a near
+/// duplicate: among the stories that share a word of `sequence` that at most [`BLOCK`] stories
+/// have, and that are not another address on the entry's own site.
+fn near_duplicate(
+    headline: &str,
+    host: Option<&str>,
+    sequence: &[String],
+    (kept, hosts): (&[Related], &[Option<String>]),
+    (words, stories_with): (&Index, &[Vec<usize>]),
+) -> Option<(usize, f64)> {
+    let mut compared: Vec<usize> = Vec::new();
+    let mut best: Option<(usize, f64)> = None;
+    for word in sequence {
+        let Some(list) = words.get(word).map(|&l| &stories_with[l]) else {
+            continue;
+        };
+        if list.len() > BLOCK {
+            continue;
+        }
+        for &i in list {
+            let same_site = matches!((host, hosts[i].as_deref()), (Some(a), Some(b)) if a == b);
+            if same_site || compared.contains(&i) {
+                continue;
+            }
+            compared.push(i);
+            let score = similar::score(headline, &kept[i].headline);
+            if score >= NEAR_DUPLICATE && best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
+            }
+        }
+    }
+    best
 }
 
 /// Fills the fields `kept` lacks from its duplicate; what `kept` has wins, except that a
@@ -353,7 +455,8 @@ mod tests {
                 position: 2,
                 headline: "A again".into(),
                 reason: Reason::SameUrl,
-                merged_into: Some(0)
+                merged_into: Some(0),
+                score: None,
             }]
         );
     }
@@ -478,5 +581,96 @@ mod tests {
         s.limit(3);
         assert_eq!(headlines(&s), ["S0", "S1", "S2"]);
         assert_eq!(s.omitted, 2);
+    }
+
+    fn article(headline: &str, url: &str) -> Article {
+        Article {
+            headline: headline.into(),
+            url: Some(url.into()),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn merges_a_reworded_headline_without_url_as_a_near_duplicate() {
+        let s = run(
+            article("Main", "https://ex.com/main"),
+            vec![
+                entry(
+                    "US believes the Russia-Ukraine conflict cannot end",
+                    Some("https://ex.com/a"),
+                    0,
+                ),
+                entry(
+                    "Stocks rise as oil prices fall",
+                    Some("https://ex.com/b"),
+                    1,
+                ),
+                entry(
+                    "US believes Russia-Ukraine conflict cannot end soon",
+                    None,
+                    2,
+                ),
+                entry("Stocks fall as oil prices rise", None, 3),
+            ],
+        );
+        assert_eq!(
+            headlines(&s),
+            [
+                "US believes the Russia-Ukraine conflict cannot end",
+                "Stocks rise as oil prices fall",
+                "Stocks fall as oil prices rise"
+            ]
+        );
+        assert_eq!(s.removed.len(), 1);
+        assert_eq!(s.removed[0].reason, Reason::NearDuplicate);
+        assert_eq!(s.removed[0].merged_into, Some(0));
+        assert!(s.removed[0].score.is_some_and(|x| x >= NEAR_DUPLICATE));
+    }
+
+    #[test]
+    fn merges_a_story_syndicated_on_another_site_but_not_a_headline_a_site_reuses() {
+        let s = run(
+            article("Main", "https://ex.com/main"),
+            vec![
+                entry(
+                    "Live updates: the council budget vote",
+                    Some("https://ex.com/live-1"),
+                    0,
+                ),
+                entry(
+                    "Live updates: the council budget vote",
+                    Some("https://ex.com/live-2"),
+                    1,
+                ),
+                entry(
+                    "Live updates: the council budget vote",
+                    Some("https://wire.example/council-live"),
+                    2,
+                ),
+            ],
+        );
+        assert_eq!(s.related.len(), 2, "one site's two pages stay two stories");
+        assert_eq!(s.removed[0].position, 2);
+        assert_eq!(s.removed[0].reason, Reason::NearDuplicate);
+        assert_eq!(s.removed[0].score, Some(1.0));
+    }
+
+    #[test]
+    fn removes_the_article_at_any_of_its_addresses() {
+        let s = dedupe(
+            Extracted {
+                article: article("Harbour ferry returns", "https://ex.com/city/ferry"),
+                related: vec![
+                    entry("Shortlink to the article", Some("https://ex.com/?p=123"), 0),
+                    entry("Another story entirely", Some("https://ex.com/b"), 1),
+                ],
+                aliases: vec!["https://ex.com/?p=123".into()],
+                ..Extracted::default()
+            },
+            None,
+        );
+        assert_eq!(headlines(&s), ["Another story entirely"]);
+        assert_eq!(s.removed[0].reason, Reason::SelfStory);
     }
 }

@@ -60,6 +60,7 @@ impl Reason {
             Reason::SameHeadline => "same-headline",
             Reason::SelfStory => "self",
             Reason::ShownElsewhere => "shown-elsewhere",
+            Reason::NearDuplicate => "near-duplicate",
         }
     }
 }
@@ -71,6 +72,11 @@ impl From<&Removed> for Json {
             .with("headline", &r.headline)
             .with("reason", r.reason.as_str())
             .with_some("mergedInto", r.merged_into)
+            // Two decimals: what an editor reads in the console table.
+            .with_some(
+                "score",
+                r.score.map(|s| Json::Number((s * 100.0).round() / 100.0)),
+            )
     }
 }
 

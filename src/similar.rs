@@ -9,128 +9,103 @@
 //!   `approves` / `rejects`, `tăng` / `giảm`);
 //! - the share of the shorter headline's words found in the longer one when one only adds words
 //!   to the other (a qualifier, a place, "soon");
-//! - otherwise the Jaccard index of the two word sets, or the Jaccard index of the two headlines'
-//!   character trigrams without spaces when that is higher (`Heat wave` / `Heatwave`).
+//! - otherwise the Jaccard index of the two word sets, adjacent words joined where the other
+//!   headline writes them as one (`Heat wave` / `Heatwave`).
 //!
 //! The threshold [`NEAR_DUPLICATE`] was chosen on `tests/fixtures/headline-pairs.tsv`.
 
-use std::collections::BTreeSet;
-
-use crate::text::{fold_diacritics, headline_key, MONTHS};
+use crate::text::{fold_diacritics, headline_key, is_capitalized, MONTHS};
 
 /// Scores at or above this are the same story.
 pub const NEAR_DUPLICATE: f64 = 0.8;
 
-const STOP: [&str; 40] = [
-    "a", "an", "the", "of", "to", "in", "into", "on", "for", "and", "is", "are", "was", "were",
-    "be", "will", "with", "as", "at", "by", "from", "its", "it", "this", "that", "has", "while",
-    "after", // Vietnamese, folded.
-    "va", "cua", "la", "duoc", "voi", "cac", "nhung", "o", "tai", "trong", "cho", "khi",
-];
+const STOP: &str = concat!(
+    "a an the of to in into on for and is are was were be will with as at by from its it this that has while after ",
+    // Vietnamese, folded.
+    "va cua la duoc voi cac nhung o tai trong cho khi",
+);
 
-const NUMBER_WORDS: [(&str, &str); 28] = [
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("twenty", "20"),
-    ("hundred", "100"),
-    ("first", "1"),
-    ("second", "2"),
-    ("third", "3"),
-    ("fourth", "4"),
-    ("fifth", "5"),
-    ("sixth", "6"),
-    ("tenth", "10"),
-    ("quarter", "0.25"),
-    ("half", "0.5"),
+const NUMBER_WORDS: &str = concat!(
+    "one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 twenty=20 hundred=100 first=1 second=2 third=3 fourth=4 fifth=5 sixth=6 tenth=10 quarter=0.25 half=0.5 ",
     // Vietnamese, folded: một, hai, ba, bốn.
-    ("mot", "1"),
-    ("hai", "2"),
-    ("ba", "3"),
-    ("bon", "4"),
-    ("muoi", "10"),
-];
+    "mot=1 hai=2 ba=3 bon=4 muoi=10",
+);
 
 /// Days a story turns on; with [`MONTHS`] and numbers, two headlines that differ in one of these
 /// are different stories.
-const DAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const DAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
 
-const OPPOSITES: [(&str, &str); 26] = [
-    ("rise", "fall"),
-    ("up", "down"),
-    ("raise", "cut"),
-    ("approve", "reject"),
-    ("open", "close"),
-    ("win", "lose"),
-    ("pass", "block"),
-    ("high", "low"),
-    ("extend", "cut"),
-    ("can", "cannot"),
-    ("injured", "killed"),
-    ("lifted", "issued"),
-    ("catch", "throw"),
-    ("end", "enter"),
-    ("stop", "start"),
-    ("early", "late"),
-    ("earlier", "later"),
-    ("against", "for"),
-    ("hold", "raise"),
-    ("hold", "cut"),
-    ("knock", "send"),
+const OPPOSITES: &str = concat!(
+    "rise/fall up/down raise/cut approve/reject open/close win/lose pass/block high/low extend/cut can/cannot injured/killed lifted/issued catch/throw end/enter stop/start early/late earlier/later against/for hold/raise hold/cut knock/send ",
     // Vietnamese, folded: tăng/giảm, mở/đóng, đầu/cuối, tăng/lao dốc.
-    ("tang", "giam"),
-    ("mo", "dong"),
-    ("dau", "cuoi"),
-    ("phuc", "doc"),
-    ("tiep", "dung"),
-];
+    "tang/giam mo/dong dau/cuoi phuc/doc tiep/dung",
+);
 
 /// Words that turn a statement around: "Apple stops developing", "Quốc hội lùi thông qua".
-const NEGATORS: [&str; 15] = [
-    "not", "no", "never", "stop", "halt", "fail", "delay", "without", "against", "lui", "dung",
-    "khong", "chua", "hoan", "ngung",
-];
+const NEGATORS: &str =
+    "not no never stop halt fail delay without against lui dung khong chua hoan ngung";
 
 /// Kinds of words where a substitution makes another story: time units, currencies.
-const KINDS: [&[&str]; 3] = [
-    &[
-        "day", "week", "month", "year", "ngay", "tuan", "thang", "nam",
-    ],
-    &[
-        "usd", "euro", "yen", "pound", "gold", "vang", "xang", "dien",
-    ],
-    &["man", "woman", "men", "women", "boy", "girl"],
+const KINDS: [&str; 3] = [
+    "day week month year ngay tuan thang nam",
+    "usd euro yen pound gold vang xang dien",
+    "man woman men women boy girl",
 ];
+
+/// Whether `word` is in a space-separated list. The word lists are written as one string each:
+/// a slice of strings would add a pointer and a length per word to the WebAssembly module.
+fn listed(list: &str, word: &str) -> bool {
+    entries(list).any(|w| w == word)
+}
+
+/// The entries of a space-separated list, split with a plain byte loop: this runs for every word
+/// of every headline, where `str::split` costs several times more.
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(list);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let end = text.bytes().position(|b| b == b' ');
+        rest = end.map(|e| &text[e + 1..]);
+        Some(&text[..end.unwrap_or(text.len())])
+    })
+}
+
+/// The pairs of a space-separated list of `a<sep>b`.
+fn pairs(list: &str, sep: char) -> impl Iterator<Item = (&str, &str)> {
+    entries(list).filter_map(move |p| p.split_once(sep))
+}
+
+/// A word break inside a headline key: white space, and ASCII punctuation other than the `.`
+/// and `,` of numbers. Letters of every script are word characters (the key has already turned
+/// the other scripts' common punctuation into spaces), which keeps Unicode's character tables out
+/// of the WebAssembly module.
+fn breaks(c: char) -> bool {
+    c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric() && c != '.' && c != ',')
+}
 
 /// The content words of a headline in order, normalized as the module documentation says.
 pub fn sequence(headline: &str) -> Vec<String> {
-    let folded = fold_diacritics(&headline_key(headline));
+    sequence_of_key(&headline_key(headline))
+}
+
+/// [`sequence`] from the headline's [`headline_key`], when the caller has it already.
+pub fn sequence_of_key(key: &str) -> Vec<String> {
+    let folded = fold_diacritics(key);
     folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
+        .split(breaks)
         .map(|w| w.trim_matches(|c| c == '.' || c == ','))
-        .filter(|w| !w.is_empty() && !STOP.contains(w))
+        // Every stop word is five letters or fewer, every number word seven: the length check
+        // spares most words the scan of the lists.
+        .filter(|w| !w.is_empty() && (w.len() > 5 || !listed(STOP, w)))
         .map(|w| {
-            if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(word, _)| *word == w) {
-                return n.to_owned();
+            if w.len() <= 7 {
+                let digits =
+                    entries(NUMBER_WORDS).find_map(|p| p.strip_prefix(w)?.strip_prefix('='));
+                if let Some(n) = digits {
+                    return n.to_owned();
+                }
             }
-            let w = w.replace(',', "");
+            let w: String = w.chars().filter(|&c| c != ',').collect();
             // Plural and third-person s ("shares" is "share"), and -ing ("parking" is "park").
             if let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 4) {
                 return stem.to_owned();
@@ -143,33 +118,42 @@ pub fn sequence(headline: &str) -> Vec<String> {
         .collect()
 }
 
-/// The content words of a headline, as a set.
-pub fn words(headline: &str) -> BTreeSet<String> {
-    sequence(headline).into_iter().collect()
+/// A small set of words: a headline has a dozen, so a vector searched in order is both smaller
+/// in the WebAssembly module and faster than a tree or a hash set.
+type Words = Vec<String>;
+
+fn set(words: impl IntoIterator<Item = String>) -> Words {
+    let mut out = Words::new();
+    for w in words {
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Joins adjacent words of `seq` whose concatenation is a word of `other`: "heat wave" and
 /// "heatwave", "quoc lo 1" and "ql1" stay apart, but "car park" and "carpark" meet.
-fn join_compounds(seq: &[String], other: &BTreeSet<String>) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+fn join_compounds(seq: &[String], other: &Words) -> Words {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < seq.len() {
         if i + 1 < seq.len() {
             let joined = [seq[i].as_str(), seq[i + 1].as_str()].concat();
             if other.contains(&joined) {
-                out.insert(joined);
+                out.push(joined);
                 i += 2;
                 continue;
             }
         }
-        out.insert(seq[i].clone());
+        out.push(seq[i].clone());
         i += 1;
     }
-    out
+    set(out)
 }
 
 fn is_number(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn base(w: &str) -> &str {
@@ -183,40 +167,48 @@ fn base(w: &str) -> &str {
 fn polarity(seq: &[String]) -> Vec<(usize, bool)> {
     seq.iter()
         .filter_map(|w| {
-            OPPOSITES.iter().enumerate().find_map(|(i, (x, y))| {
+            pairs(OPPOSITES, '/').enumerate().find_map(|(i, (x, y))| {
                 let w = base(w);
-                (w == *x)
+                (w == x)
                     .then_some((i, false))
-                    .or((w == *y).then_some((i, true)))
+                    .or((w == y).then_some((i, true)))
             })
         })
         .collect()
 }
 
-fn conflict(sa: &[String], sb: &[String], a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let only_a: Vec<&str> = a.difference(b).map(String::as_str).collect();
-    let only_b: Vec<&str> = b.difference(a).map(String::as_str).collect();
+/// The words of `a` that `b` lacks.
+fn only<'a>(a: &'a Words, b: &Words) -> Vec<&'a str> {
+    a.iter()
+        .filter(|w| !b.contains(w))
+        .map(String::as_str)
+        .collect()
+}
+
+fn conflict(sa: &[String], sb: &[String], a: &Words, b: &Words) -> bool {
+    let only_a = only(a, b);
+    let only_b = only(b, a);
     let any = |only: &[&str], f: &dyn Fn(&str) -> bool| only.iter().any(|w| f(w));
     // A number, a month or a day on both sides but not the same one.
-    let pinned = |w: &str| is_number(w) || MONTHS.contains(&w) || DAYS.contains(&w);
+    let pinned = |w: &str| is_number(w) || MONTHS.contains(&w) || listed(DAYS, w);
     if any(&only_a, &pinned) && any(&only_b, &pinned) {
         return true;
     }
     // One kind of thing swapped for another: a week for a month, dollars for euros.
     if KINDS
         .iter()
-        .any(|kind| any(&only_a, &|w| kind.contains(&w)) && any(&only_b, &|w| kind.contains(&w)))
+        .any(|kind| any(&only_a, &|w| listed(kind, w)) && any(&only_b, &|w| listed(kind, w)))
     {
         return true;
     }
     // A statement turned around on one side only.
-    let negated = |only: &[&str]| any(only, &|w| NEGATORS.contains(&base(w)));
+    let negated = |only: &[&str]| any(only, &|w| listed(NEGATORS, base(w)));
     if negated(&only_a) != negated(&only_b) {
         return true;
     }
     // The same pair of opposites, turned differently: "rise ... fall" against "fall ... rise".
     let (pa, pb) = (polarity(sa), polarity(sb));
-    OPPOSITES.iter().enumerate().any(|(i, _)| {
+    (0..pairs(OPPOSITES, '/').count()).any(|i| {
         let sides = |p: &[(usize, bool)]| {
             p.iter()
                 .filter(|(j, _)| *j == i)
@@ -230,20 +222,11 @@ fn conflict(sa: &[String], sb: &[String], a: &BTreeSet<String>, b: &BTreeSet<Str
 
 /// The words a headline writes with a capital or in capitals (names: "Apple", "EU", "Hà Nội"),
 /// as [`sequence`] normalizes them.
-fn names(headline: &str) -> BTreeSet<String> {
-    headline
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .flat_map(sequence)
-        .collect()
-}
-
-fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
-    let union = a.union(b).count();
-    if union == 0 {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / union as f64
+fn names(headline: &str) -> Words {
+    set(headline
+        .split(breaks)
+        .filter(|w| is_capitalized(w))
+        .flat_map(sequence))
 }
 
 /// How surely two headlines tell the same story, from 0 to 1.
@@ -257,8 +240,7 @@ fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
 /// ```
 pub fn score(a: &str, b: &str) -> f64 {
     let (sa, sb) = (sequence(a), sequence(b));
-    let (wa0, wb0): (BTreeSet<String>, BTreeSet<String>) =
-        (sa.iter().cloned().collect(), sb.iter().cloned().collect());
+    let (wa0, wb0) = (set(sa.iter().cloned()), set(sb.iter().cloned()));
     let wa = join_compounds(&sa, &wb0);
     let wb = join_compounds(&sb, &wa0);
     if wa.is_empty() || wb.is_empty() || conflict(&sa, &sb, &wa, &wb) {
@@ -270,9 +252,23 @@ pub fn score(a: &str, b: &str) -> f64 {
     if na.iter().any(|n| !wb.contains(n)) && nb.iter().any(|n| !wa.contains(n)) {
         return 0.0;
     }
-    let shared = wa.intersection(&wb).count();
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
     if shared == wa.len().min(wb.len()) && shared >= 3 {
         return 1.0;
     }
-    jaccard(&wa, &wb)
+    // The Jaccard index of the two sets.
+    shared as f64 / (wa.len() + wb.len() - shared) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_keep_the_lengths_the_length_checks_assume() {
+        assert!(STOP.split(' ').all(|w| w.len() <= 5));
+        assert!(pairs(NUMBER_WORDS, '=').all(|(w, _)| w.len() <= 7));
+        assert_eq!(pairs(NUMBER_WORDS, '=').count(), 28);
+        assert_eq!(pairs(OPPOSITES, '/').count(), 26);
+    }
 }

@@ -21,6 +21,27 @@ fn nfkc_lowercase(s: &str) -> String {
     String::from(js_sys::JsString::from(s).normalize("NFKC").to_lower_case())
 }
 
+/// Whether a word starts with a capital letter ("Apple", "EU", "Đà").
+#[cfg(not(target_arch = "wasm32"))]
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word starts with a capital letter ("Apple", "EU", "Đà"): beyond ASCII, whether the
+/// browser's `toLowerCase` changes its first letter (Unicode's case tables stay in the browser).
+#[cfg(target_arch = "wasm32")]
+pub fn is_capitalized(word: &str) -> bool {
+    match word.chars().next() {
+        Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+        Some(c) => {
+            let mut buf = [0; 4];
+            let first: &str = c.encode_utf8(&mut buf);
+            js_sys::JsString::from(first).to_lower_case() != first
+        }
+        None => false,
+    }
+}
+
 /// Decomposed text without its combining marks, and `đ` as `d`.
 fn without_marks(decomposed: impl Iterator<Item = char>) -> String {
     decomposed

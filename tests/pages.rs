@@ -44,7 +44,7 @@ fn strings(v: Option<&Json>) -> Vec<String> {
 #[test]
 fn every_fixture_page_reads_as_expected() {
     let all = fixtures();
-    assert!(all.len() >= 31, "the fixture corpus is there");
+    assert!(all.len() >= 32, "the fixture corpus is there");
     for (name, html, want) in all {
         let selectors = strings(want.get("related")).join(", ");
         let page = Page::from_html(
@@ -133,6 +133,21 @@ fn every_fixture_page_reads_as_expected() {
                     .find(|r| &r.headline == headline)
                     .unwrap();
                 assert_eq!(field(r), value.as_str(), "{name}: {key} of {headline}");
+            }
+        }
+        // Per removed entry, by headline: why it was removed.
+        if let Some(Json::Object(expected)) = want.get("removed") {
+            for (headline, reason) in expected {
+                let r = story
+                    .removed
+                    .iter()
+                    .find(|r| &r.headline == headline)
+                    .unwrap_or_else(|| panic!("{name}: {headline:?} is not removed"));
+                assert_eq!(
+                    Some(r.reason.as_str()),
+                    reason.as_str(),
+                    "{name}: why {headline:?} is removed"
+                );
             }
         }
         if let Some(Json::Number(n)) = want.get("warnings") {

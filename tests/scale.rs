@@ -9,8 +9,9 @@ use storycard::extract::Extracted;
 use storycard::model::{Article, Person, Related};
 
 /// `n` candidates: 70% distinct stories, then 30% duplicates of them under URL variants
-/// (tracking parameters, `www.`, AMP, trailing slash), by headline without a URL (some in NFD),
-/// and carrying an author the first listing lacks.
+/// (tracking parameters, `www.`, AMP, a fragment), by headline without a URL (in capitals), as
+/// near duplicates (reworded without a URL, or reworded under another site's address), and
+/// carrying an author the first listing lacks.
 fn candidates(n: usize) -> Vec<Related> {
     let distinct = n * 7 / 10;
     let story = |i: usize| Related {
@@ -34,10 +35,20 @@ fn candidates(n: usize) -> Vec<Related> {
             (0, Some(u)) => Some(format!("{u}?utm_source=related&fbclid=x{d}")),
             (1, Some(u)) => Some(u.replace("://news.", "://www.news.")),
             (2, Some(u)) => Some(u.replace(".html", ".amp.html")),
-            (_, Some(u)) => Some(format!("{u}#comments")),
+            (3, Some(u)) if d % 8 == 3 => Some(format!("{u}#comments")),
+            // Syndicated: another site's address, the headline reworded (a near duplicate).
+            (_, Some(u)) => {
+                dup.headline = format!("Council budget vote: story number {i}");
+                Some(u.replace("news.example.com", "wire.example.net"))
+            }
         };
-        if dup.url.is_none() && d % 2 == 0 {
-            dup.headline = dup.headline.to_uppercase();
+        if dup.url.is_none() {
+            dup.headline = if d % 2 == 0 {
+                dup.headline.to_uppercase()
+            } else {
+                // Reworded, without a URL (a near duplicate).
+                format!("{}, officials say", dup.headline)
+            };
         }
         out.push(dup);
     }

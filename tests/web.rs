@@ -590,3 +590,22 @@ fn links_in_the_host_element_are_candidates() {
 fn an_invalid_related_selector_is_an_error() {
     assert_bad(options(&[("related", "ul[".into())]), "ul[");
 }
+
+#[wasm_bindgen_test]
+fn a_related_entry_at_the_pages_own_address_is_the_article() {
+    let here = document().url().unwrap();
+    let data = JSON::parse(&format!(
+        r#"{{"article":{{"headline":"The article","url":"https://news.example/elsewhere"}},
+            "related":[{{"headline":"This very page, listed","url":"{here}"}},
+                       {{"headline":"Another story to read","url":"https://news.example/b"}}]}}"#
+    ))
+    .unwrap();
+    let f = Fixture::new();
+    let _w = f.mount(options(&[("data", data)]));
+    assert_eq!(f.all("[part~=slide]").len(), 1);
+    let removed = get(&f.last_event().1, &["removed", "0"]);
+    assert_eq!(
+        get(&removed, &["reason"]).as_string().as_deref(),
+        Some("self")
+    );
+}

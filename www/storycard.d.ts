@@ -42,9 +42,11 @@ export interface RemovedEntry {
   /** Position in the input `related` list (0-based). */
   position: number;
   headline: string;
-  reason: 'same-url' | 'same-headline' | 'self' | 'shown-elsewhere';
+  reason: 'same-url' | 'same-headline' | 'near-duplicate' | 'self' | 'shown-elsewhere';
   /** Index in `related` of the story it was merged into; absent for the article itself and for a story another widget shows. */
   mergedInto?: number;
+  /** For a near duplicate: how similar the two headlines are, from 0.8 to 1 (two decimals). */
+  score?: number;
 }
 
 /** Something in the data that was ignored. */

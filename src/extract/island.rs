@@ -81,6 +81,7 @@ pub fn read(data: &Json) -> Result<Extracted, Error> {
         related,
         warnings: r.warnings,
         provenance: Vec::new(),
+        aliases: Vec::new(),
     })
 }
 

@@ -113,6 +113,19 @@ pub fn url(page: &Page) -> Sourced<String> {
         })
 }
 
+/// Every address the page's tags give the article: `<link rel=canonical>`, `og:url`,
+/// `twitter:url`.
+pub fn urls(page: &Page) -> impl Iterator<Item = String> + '_ {
+    [
+        page.link("canonical"),
+        page.meta("og:url"),
+        page.meta("twitter:url"),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(safe_href)
+}
+
 /// `article:author` (when it is a name, not a profile URL), `author`, `dc.creator`,
 /// `parsely-author`, `sailthru.author`.
 pub fn authors(page: &Page) -> Sourced<Vec<String>> {

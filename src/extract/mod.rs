@@ -47,6 +47,10 @@ pub struct Extracted {
     /// `og:title`, `canonical`, `title`, `h1`, `time`, `byline`, `url-path`, `html-lang`,
     /// `json-ld-id`, `page-url`.
     pub provenance: Vec<(&'static str, &'static str)>,
+    /// Other addresses of the article: the page's own address, its canonical link, `og:url`,
+    /// `twitter:url`, and the JSON-LD `url`, `mainEntityOfPage` and `@id`. A related entry at
+    /// one of them is the article itself.
+    pub aliases: Vec<String>,
 }
 
 /// Keeps the first value found, and notes where it came from.
@@ -104,6 +108,16 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     let url_fallback = meta::url(page)
         .or_else(|| ld.id.clone().map(|u| (u, "json-ld-id")))
         .or_else(|| page.url.clone().map(|u| (u, "page-url")));
+    let aliases = ld
+        .article
+        .url
+        .iter()
+        .chain(&ld.id)
+        .cloned()
+        .chain(meta::urls(page))
+        .chain(page.url.clone())
+        .map(|u| absolute(&u, base))
+        .collect();
     let url = choose(&mut p, "url", ld.article.url, url_fallback).map(|u| absolute(&u, base));
     let meta_authors = meta::authors(page).map(|(names, key)| {
         let people = names
@@ -205,6 +219,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         related,
         warnings,
         provenance: p,
+        aliases,
     })
 }
 

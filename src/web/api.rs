@@ -178,11 +178,17 @@ impl State {
 
     fn load(&mut self) -> Result<Story, Error> {
         let base = self.host.base_uri().ok().flatten();
+        let island = |json: Json| {
+            let mut extracted = crate::extract::island::read(&json)?;
+            // The page the widget is on is the article too.
+            extracted
+                .aliases
+                .extend(self.host.owner_document().and_then(|d| d.url().ok()));
+            Ok::<_, Error>(extracted)
+        };
         let extracted = match (&self.options.data, &self.options.source) {
-            (Some(data), _) => crate::extract::island::read(&page::from_js(data)?)?,
-            (None, Some(selector)) => {
-                crate::extract::island::read(&page::read_source(&self.host, selector)?)?
-            }
+            (Some(data), _) => island(page::from_js(data)?)?,
+            (None, Some(selector)) => island(page::read_source(&self.host, selector)?)?,
             #[cfg(feature = "page")]
             (None, None) => crate::extract::from_page(&super::reader::read(
                 &self.host,
