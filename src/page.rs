@@ -52,7 +52,7 @@ pub struct Page {
 /// together. The carousel shows 20 by default; a page with thousands of related links (an
 /// archive, a sitemap in the footer) is read for its first ones only, which keeps reading it
 /// within a frame's budget. The rest are counted as not read, with a warning.
-pub const MAX_CANDIDATES: usize = 200;
+pub const MAX_CANDIDATES: usize = 100;
 
 /// How much JSON-LD a page is read for, in bytes, all blocks together. Real article pages carry a
 /// few kilobytes (a few hundred with a long `articleBody`); parsing costs about 25 ms a megabyte

@@ -2,79 +2,10 @@
 //! 12 times what 10,000 cost (each size timed three times, the fastest kept, in one run).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::time::{Duration, Instant};
+#[path = "common/scale.rs"]
+mod scale;
 
-use storycard::dedupe::dedupe;
-use storycard::extract::Extracted;
-use storycard::model::{Article, Person, Related};
-
-/// `n` candidates: 70% distinct stories, then 30% duplicates of them under URL variants
-/// (tracking parameters, `www.`, AMP, a fragment), by headline without a URL (in capitals), as
-/// near duplicates (reworded without a URL, or reworded under another site's address), and
-/// carrying an author the first listing lacks.
-fn candidates(n: usize) -> Vec<Related> {
-    let distinct = n * 7 / 10;
-    let story = |i: usize| Related {
-        headline: format!("Story number {i} about the council budget vote"),
-        url: (i % 5 != 0)
-            .then(|| format!("https://news.example.com/section-{}/story-{i}.html", i % 17)),
-        position: i,
-        ..Related::default()
-    };
-    let mut out: Vec<Related> = (0..distinct).map(story).collect();
-    for d in 0..n - distinct {
-        let i = (d * 7919) % distinct;
-        let mut dup = story(i);
-        dup.position = distinct + d;
-        dup.authors = vec![Person {
-            name: "Anh Vu\u{303}".into(),
-            url: None,
-        }];
-        dup.url = match (d % 4, dup.url) {
-            (_, None) => None,
-            (0, Some(u)) => Some(format!("{u}?utm_source=related&fbclid=x{d}")),
-            (1, Some(u)) => Some(u.replace("://news.", "://www.news.")),
-            (2, Some(u)) => Some(u.replace(".html", ".amp.html")),
-            (3, Some(u)) if d % 8 == 3 => Some(format!("{u}#comments")),
-            // Syndicated: another site's address, the headline reworded (a near duplicate).
-            (_, Some(u)) => {
-                dup.headline = format!("Council budget vote: story number {i}");
-                Some(u.replace("news.example.com", "wire.example.net"))
-            }
-        };
-        if dup.url.is_none() {
-            dup.headline = if d % 2 == 0 {
-                dup.headline.to_uppercase()
-            } else {
-                // Reworded, without a URL (a near duplicate).
-                format!("{}, officials say", dup.headline)
-            };
-        }
-        out.push(dup);
-    }
-    out
-}
-
-fn time(n: usize) -> (Duration, usize) {
-    let input = candidates(n);
-    let mut best = Duration::MAX;
-    let mut kept = 0;
-    for _ in 0..3 {
-        let extracted = Extracted {
-            article: Article {
-                headline: "The article".into(),
-                ..Article::default()
-            },
-            related: input.clone(),
-            ..Extracted::default()
-        };
-        let start = Instant::now();
-        let story = dedupe(extracted, None);
-        best = best.min(start.elapsed());
-        kept = story.related.len();
-    }
-    (best, kept)
-}
+use scale::time;
 
 #[test]
 fn dedupe_is_near_linear_up_to_100000_candidates() {
