@@ -1,7 +1,8 @@
 //! Minifies the widget's stylesheet into `OUT_DIR`, so the module carries no comments or
 //! indentation. The rules are conservative: comments go, white space collapses, the spaces next
 //! to `{`, `}`, `;` and `,` go, and so does the space after a declaration's colon (a colon
-//! followed by a space never occurs in a selector); nothing else changes.
+//! followed by a space never occurs in a selector); an attribute selector's quotes go where the
+//! value is an identifier (`[part~="slide"]` is `[part~=slide]`); nothing else changes.
 
 use std::{env, fs, path::Path};
 
@@ -34,11 +35,43 @@ fn minify(css: &str) -> String {
         out.push(c);
     }
     // `0.5rem` is `.5rem`.
-    out.replace(";}", "}")
+    unquote_attribute_values(&out)
+        .replace(";}", "}")
         .replace(" 0.", " .")
         .replace(":0.", ":.")
         .replace("(0.", "(.")
         .replace(",0.", ",.")
+}
+
+/// `="slide"]` as `=slide]`: a CSS identifier needs no quotes in an attribute selector.
+fn unquote_attribute_values(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("=\"") {
+        out.push_str(&rest[..at + 1]);
+        let value_and_more = &rest[at + 2..];
+        let identifier = value_and_more
+            .find('"')
+            .map(|end| &value_and_more[..end])
+            .filter(|v| {
+                v.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                    && value_and_more[v.len() + 1..].starts_with(']')
+            });
+        match identifier {
+            Some(v) => {
+                out.push_str(v);
+                rest = &value_and_more[v.len() + 1..];
+            }
+            None => {
+                out.push('"');
+                rest = value_and_more;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn main() {

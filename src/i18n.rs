@@ -21,6 +21,10 @@ pub struct Labels {
     pub and: &'static str,
     /// Name of one slide; `{n}` and `{total}` are replaced.
     pub slide: &'static str,
+    /// What a slide is, as assistive technology announces it (`aria-roledescription`).
+    pub slide_role: &'static str,
+    /// What the related list is, as assistive technology announces it.
+    pub carousel_role: &'static str,
     /// What the reader sees when the story cannot be shown.
     pub unavailable: &'static str,
 }
@@ -36,6 +40,8 @@ const LABELS: [Labels; 5] = [
         and: "and",
         slide: "{n} of {total}",
         unavailable: "This story could not be shown.",
+        slide_role: "slide",
+        carousel_role: "carousel",
     },
     Labels {
         lang: "vi",
@@ -47,6 +53,8 @@ const LABELS: [Labels; 5] = [
         and: "và",
         slide: "{n} trên {total}",
         unavailable: "Không thể hiển thị bài viết này.",
+        slide_role: "tin",
+        carousel_role: "băng chuyền",
     },
     Labels {
         lang: "fr",
@@ -58,6 +66,8 @@ const LABELS: [Labels; 5] = [
         and: "et",
         slide: "{n} sur {total}",
         unavailable: "Impossible d’afficher cet article.",
+        slide_role: "diapositive",
+        carousel_role: "carrousel",
     },
     Labels {
         lang: "de",
@@ -69,6 +79,8 @@ const LABELS: [Labels; 5] = [
         and: "und",
         slide: "{n} von {total}",
         unavailable: "Dieser Artikel kann nicht angezeigt werden.",
+        slide_role: "Folie",
+        carousel_role: "Karussell",
     },
     Labels {
         lang: "es",
@@ -80,6 +92,8 @@ const LABELS: [Labels; 5] = [
         and: "y",
         slide: "{n} de {total}",
         unavailable: "No se puede mostrar esta noticia.",
+        slide_role: "diapositiva",
+        carousel_role: "carrusel",
     },
 ];
 

@@ -67,6 +67,8 @@ pub mod id {
     pub const PREV: &str = "prev";
     /// The "next" button.
     pub const NEXT: &str = "next";
+    /// The live region that announces the slide moved to.
+    pub const STATUS: &str = "status";
 }
 
 /// A node of the view tree.
@@ -266,7 +268,7 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
         let slide = El::new("div")
             .part(part::SLIDE)
             .attr("role", "group")
-            .attr("aria-roledescription", "slide")
+            .attr("aria-roledescription", l.slide_role)
             .attr("aria-label", l.slide_name(i + 1, total))
             .child_opt(
                 r.image
@@ -291,7 +293,7 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
     }
     El::new("section")
         .part(part::RELATED)
-        .attr("aria-roledescription", "carousel")
+        .attr("aria-roledescription", l.carousel_role)
         .attr("aria-labelledby", id::RELATED_HEADING)
         .child(
             El::new("div")
@@ -310,6 +312,13 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 ),
         )
         .child(track)
+        // Where the element module announces the slide a reader moved to with a button or key.
+        .child(
+            El::new("div")
+                .attr("id", id::STATUS)
+                .attr("class", "sr")
+                .attr("aria-live", "polite"),
+        )
 }
 
 /// The byline and date line; `None` when there is neither.

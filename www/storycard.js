@@ -41,9 +41,9 @@ function report(host, error) {
 }
 
 /**
- * The card's behaviour on a rendered shadow root: the "Read more" toggle, the carousel buttons,
- * and the buttons' state as the track scrolls or resizes. One click listener, one capturing scroll
- * listener and one ResizeObserver, all removed by the returned function.
+ * The card's behaviour on a rendered shadow root: the "Read more" toggle, the carousel buttons and
+ * keys, and the buttons' state as the track scrolls or resizes. Its listeners and its
+ * ResizeObserver are all removed by the returned function.
  */
 function behave(root) {
   const abort = new AbortController();
@@ -58,21 +58,52 @@ function behave(root) {
     const offset = Math.abs(track.scrollLeft);
     const end = track.scrollWidth - track.clientWidth;
     el('controls').hidden = end <= 1;
-    el('prev').setAttribute('aria-disabled', String(offset <= 1));
-    el('next').setAttribute('aria-disabled', String(offset >= end - 1));
+    // (setAttribute writes a boolean as "true" or "false")
+    el('prev').setAttribute('aria-disabled', offset <= 1);
+    el('next').setAttribute('aria-disabled', offset >= end - 1);
   };
 
-  // Scrolls by the slides that are fully visible (at least one); CSS decides whether smoothly.
-  const scroll = (forward) => {
-    const track = el('track');
+  // The first slide in view, and the distance from one slide to the next.
+  const measure = (track) => {
     const [first, second] = track.children;
-    if (!first || (forward ? el('next') : el('prev')).getAttribute('aria-disabled') === 'true') return;
     const pitch = second
       ? Math.abs(second.getBoundingClientRect().left - first.getBoundingClientRect().left)
       : first.getBoundingClientRect().width;
-    const step = Math.max(1, Math.floor(track.clientWidth / pitch + 0.05)) * pitch;
-    const rtl = track.matches(':dir(rtl)');
-    track.scrollBy({ left: forward !== rtl ? step : -step });
+    return [Math.round(Math.abs(track.scrollLeft) / pitch), pitch];
+  };
+
+  // Brings slide `to` to the start of the track (CSS decides whether smoothly), with focus on its
+  // link when asked, and says where the reader is ("slide 3 of 8") in the polite live region:
+  // only after a button or a key, never as the track scrolls by itself.
+  const go = (to, focus) => {
+    const slides = el('track').children;
+    const slide = slides[Math.max(0, Math.min(slides.length - 1, to))];
+    slide.scrollIntoView({ block: 'nearest', inline: 'start' });
+    if (focus) (slide.querySelector('a') ?? ((slide.tabIndex = -1), slide)).focus({ preventScroll: true });
+    el('status').textContent = `${slide.getAttribute('aria-roledescription')} ${slide.getAttribute('aria-label')}`;
+  };
+
+  // The buttons move by the slides that are fully visible (at least one).
+  const scroll = (forward) => {
+    const track = el('track');
+    if ((forward ? el('next') : el('prev')).getAttribute('aria-disabled') === 'true') return;
+    const [shown, pitch] = measure(track);
+    const count = Math.max(1, Math.floor(track.clientWidth / pitch + 0.05));
+    go(shown + (forward ? count : -count));
+  };
+
+  // Left and right arrows (mirrored right to left), Home and End move between slides while focus
+  // is in the carousel.
+  const key = (event) => {
+    const track = el('track');
+    if (!track || !event.target.closest?.('[part~="related"]') || event.altKey || event.ctrlKey || event.metaKey) return;
+    const rtl = track.matches(':dir(rtl)') ? -1 : 1;
+    const current = event.target.closest('[role="group"]');
+    const at = current ? [...track.children].indexOf(current) : measure(track)[0];
+    const to = { ArrowRight: at + rtl, ArrowLeft: at - rtl, Home: 0, End: track.children.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    go(to, true);
   };
 
   root.addEventListener(
@@ -82,7 +113,7 @@ function behave(root) {
       if (!button) return;
       if (button.id === 'more') {
         const open = button.getAttribute('aria-expanded') !== 'true';
-        button.setAttribute('aria-expanded', String(open));
+        button.setAttribute('aria-expanded', open);
         button.textContent = open ? button.dataset.less : button.dataset.more;
         el('body').hidden = !open;
       } else if (button.id === 'prev' || button.id === 'next') {
@@ -91,6 +122,7 @@ function behave(root) {
     },
     options,
   );
+  root.addEventListener('keydown', key, options);
   root.addEventListener('scroll', refresh, { ...options, capture: true, passive: true });
   const resize = new ResizeObserver(refresh);
   const track = el('track');
@@ -104,13 +136,8 @@ function behave(root) {
 /** With `debug`, every render prints what dedupe removed, and why, as a table. */
 function reportRemovals(host, debug) {
   const abort = new AbortController();
-  if (debug) {
-    host.addEventListener(
-      'storycard:ready',
-      ({ detail }) => console.table(detail.removed),
-      { signal: abort.signal },
-    );
-  }
+  // The controller serves as the listener's options: they are read for its `signal`.
+  if (debug) host.addEventListener('storycard:ready', ({ detail }) => console.table(detail.removed), abort);
   return abort;
 }
 

@@ -159,7 +159,7 @@ test('destroy() leaves no listener on the shadow root', async () => {
     const data = JSON.parse(document.getElementById('article-data').textContent);
     window.__handle = await mount(window.__host, { data });
   });
-  assert.deepEqual(await listeners(), ['click', 'scroll']);
+  assert.deepEqual(await listeners(), ['click', 'keydown', 'scroll']);
   await page.evaluate(() => window.__handle.destroy());
   assert.deepEqual(await listeners(), []);
   assert.equal(await page.evaluate(() => window.__host.shadowRoot.childNodes.length), 0);
