@@ -214,7 +214,8 @@ export async function mount(host, options = {}) {
 }
 
 /**
- * `<story-card source="#article-data" max="20" lang="en">`. Without `source` it reads the page:
+ * `<story-card source="#article-data" max="20" lang="en">`, in `:state(ready)` once rendered.
+ * Without `source` it reads the page:
  * JSON-LD, meta tags, the links inside it, and the related lists that `related` selects (which
  * `hide-related` hides once the carousel shows). `page-dedupe="off"` lets it repeat stories other
  * widgets on the page show; `debug` prints each render's removals as a table.
@@ -224,6 +225,8 @@ export class StoryCardElement extends HTMLElement {
 
   #handle = null;
   #generation = 0;
+  /** `:state(ready)` once the card is in the shadow root, for the page's CSS to stop reserving space. */
+  #states = this.attachInternals().states;
 
   connectedCallback() {
     this.#render();
@@ -233,6 +236,7 @@ export class StoryCardElement extends HTMLElement {
     this.#generation += 1;
     this.#handle?.destroy();
     this.#handle = null;
+    this.#states?.delete('ready');
   }
 
   attributeChangedCallback(_name, before, after) {
@@ -261,6 +265,7 @@ export class StoryCardElement extends HTMLElement {
     this.#handle?.destroy();
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     this.#handle = new Handle(bindings, this, root, options);
+    this.#states?.add('ready');
   }
 }
 

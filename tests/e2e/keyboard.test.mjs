@@ -88,3 +88,45 @@ test('right to left, the left arrow moves on', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('300 slides move by key and button without a long task', async () => {
+  const { page, problems } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const long = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/storycard.js');
+    document.querySelector('story-card').remove();
+    const host = document.createElement('div');
+    document.body.prepend(host);
+    const related = Array.from({ length: 300 }, (_, i) => ({
+      headline: `Related story number ${i + 1} about the harbour`,
+      url: `https://news.example/story-${i + 1}`,
+      description: 'A summary long enough to wrap onto a second line in a slide.',
+    }));
+    await mount(host, { data: { article: { headline: 'Three hundred stories' }, related }, max: 300, lang: 'en' });
+    const quiet = () => new Promise((done) => setTimeout(done, 150));
+    await quiet();
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask' });
+    const root = host.shadowRoot;
+    const press = (key) => root.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    root.querySelector('[part~="slide"] a').focus();
+    for (const key of ['End', 'Home', 'ArrowRight', 'ArrowRight', 'End', 'ArrowLeft']) {
+      press(key);
+      await quiet();
+    }
+    for (let i = 0; i < 5; i += 1) {
+      root.getElementById('next').click();
+      await quiet();
+    }
+    root.getElementById('track').scrollBy({ left: 5000, behavior: 'instant' });
+    await quiet();
+    observer.disconnect();
+    return { tasks, slides: root.querySelectorAll('[part~="slide"]').length, said: root.getElementById('status').textContent };
+  });
+  assert.equal(long.slides, 300);
+  assert.match(long.said, /^slide \d+ of 300$/);
+  assert.deepEqual(long.tasks, [], 'no task over 50 ms while moving');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
