@@ -240,3 +240,29 @@ test("the host page's CSS cannot break the widget", async () => {
   assert.deepEqual(await measure(), before);
   await page.close();
 });
+
+test('the theme attribute forces light or dark, and --storycard-slide-width sets the slides', async () => {
+  const { page, problems } = await open(env);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.locator(slides).first().waitFor();
+  const look = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('story-card').shadowRoot;
+      return {
+        text: getComputedStyle(root.querySelector('[part~="headline"]')).color,
+        slide: Math.round(root.querySelector('[part~="slide"]').getBoundingClientRect().width),
+      };
+    });
+  const light = await look();
+  await page.evaluate(() => document.querySelector('story-card').setAttribute('theme', 'dark'));
+  const dark = await look();
+  assert.equal(light.text, 'rgb(27, 27, 27)');
+  assert.equal(dark.text, 'rgb(236, 236, 236)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => document.querySelector('story-card').setAttribute('theme', 'light'));
+  assert.equal((await look()).text, 'rgb(27, 27, 27)', 'light even when the reader prefers dark');
+  await page.evaluate(() => document.querySelector('story-card').style.setProperty('--storycard-slide-width', '200px'));
+  assert.equal((await look()).slide, 200);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
