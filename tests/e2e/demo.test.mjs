@@ -1,9 +1,10 @@
 // The demo page as a reader gets it: served locally, rendered by <story-card> in Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, open, start } from './browser.mjs';
+import { SCREENS, shoot } from './screens.mjs';
 
 let env;
 before(async () => {
@@ -40,9 +41,14 @@ test('the demo shows the seed card and eight related stories, each once', async 
   assert.equal(events[0].detail.related.length, 8);
   assert.deepEqual(events[0].detail.removed.map((r) => r.reason), ['same-url', 'same-url', 'same-headline']);
   assert.deepEqual(problems, []);
-  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  await page.screenshot({ path: join(ROOT, 'test-results', 'demo.png'), fullPage: true });
   await page.close();
+});
+
+test('pictures of the demo: desktop and phone, light and dark, right to left', async () => {
+  for (const screen of SCREENS) {
+    const path = await shoot(env, screen, join(ROOT, 'test-results', 'screens'));
+    assert.ok(statSync(path).size > 10_000, `${path} holds a picture`);
+  }
 });
 
 test('"next" scrolls the carousel and the buttons follow its ends', async () => {
