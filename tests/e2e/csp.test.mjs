@@ -1,0 +1,68 @@
+// Strict pages: both demo pages served with a Content-Security-Policy that allows only the
+// page's own scripts, styles and images, WebAssembly compilation, and Trusted Types for script
+// sinks. The widget renders and no violation is reported.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './browser.mjs';
+
+const POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "require-trusted-types-for 'script'";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+for (const path of ['', 'www/article.html']) {
+  test(`${path || 'the demo'} renders under a strict Content-Security-Policy`, async () => {
+    const page = await env.context.newPage();
+    const problems = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
+      await route.fulfill({
+        response,
+        headers: html ? { ...response.headers(), 'content-security-policy': POLICY } : response.headers(),
+      });
+    });
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    });
+    await page.goto(env.url + path);
+    await page.locator('story-card [part~="slide"]').first().waitFor();
+    const policy = await page.evaluate(async () => {
+      // The policy is in force: a string written to innerHTML is refused (Trusted Types), and so
+      // is an image from another origin.
+      let refused = false;
+      try {
+        document.createElement('div').innerHTML = '<b>text</b>';
+      } catch {
+        refused = true;
+      }
+      const probe = document.createElement('img');
+      probe.src = 'https://elsewhere.example/pixel.png';
+      document.body.append(probe);
+      await new Promise((done) => setTimeout(done, 300));
+      probe.remove();
+      return { refused, violations: window.__violations };
+    });
+    assert.ok(policy.refused, 'Trusted Types are enforced');
+    assert.deepEqual(
+      policy.violations,
+      ['require-trusted-types-for: trusted-types-sink', 'img-src: https://elsewhere.example/pixel.png'],
+      'only the probes were refused',
+    );
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('elsewhere.example') && !p.includes('TrustedHTML')),
+      [],
+    );
+    await page.close();
+  });
+}
