@@ -1,20 +1,14 @@
 // Accessibility of both demo pages, checked by axe-core in Chromium: light and dark colour
 // schemes, a phone width, and right to left.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { open, start } from './browser.mjs';
+import { browserForFile, open } from './browser.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
-});
+const env = browserForFile();
 
 const VARIANTS = [
   { name: 'light', scheme: 'light' },

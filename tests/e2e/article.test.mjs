@@ -1,17 +1,11 @@
 // The second demo page (www/article.html): a server-rendered article with JSON-LD, meta tags and
 // two related lists that repeat each other, enhanced by a <story-card> with no data island. And a
 // huge page: how long the widget holds the main thread reading it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, start, traceTasks } from './browser.mjs';
+import { browserForFile, open, traceTasks } from './browser.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
-});
+const env = browserForFile();
 
 const slides = 'story-card [part~="slide"]';
 

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -39,6 +40,17 @@ export async function start() {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The server and Chromium for one test file: started before its first test and stopped after
+ * its last; `url` and `context` are there once the tests run.
+ */
+export function browserForFile() {
+  const env = {};
+  before(async () => Object.assign(env, await start()));
+  after(async () => env.stop?.());
+  return env;
 }
 
 /** A new page that records console errors, page errors and the widget's events. */

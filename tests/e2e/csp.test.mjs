@@ -1,21 +1,15 @@
 // Strict pages: both demo pages served with a Content-Security-Policy that allows only the
 // page's own scripts, styles and images, WebAssembly compilation, and Trusted Types for script
 // sinks. The widget renders and no violation is reported.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './browser.mjs';
+import { browserForFile } from './browser.mjs';
 
 const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "require-trusted-types-for 'script'";
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
-});
+const env = browserForFile();
 
 for (const path of ['', 'www/article.html']) {
   test(`${path || 'the demo'} renders under a strict Content-Security-Policy`, async () => {

@@ -1,18 +1,12 @@
 // The demo page as a reader gets it: served locally, rendered by <story-card> in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, open, start } from './browser.mjs';
+import { ROOT, browserForFile, open } from './browser.mjs';
 import { SCREENS, shoot } from './screens.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
-});
+const env = browserForFile();
 
 const slides = 'story-card [part~="slide"]';
 

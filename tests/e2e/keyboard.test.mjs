@@ -1,17 +1,11 @@
 // The carousel from the keyboard and for screen readers: arrow keys (mirrored right to left),
 // Home and End move between slides when focus is in the carousel; the buttons keep focus; a
 // polite live region says where the reader moved, and only then.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, start } from './browser.mjs';
+import { browserForFile, open } from './browser.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
-});
+const env = browserForFile();
 
 const slides = 'story-card [part~="slide"]';
 

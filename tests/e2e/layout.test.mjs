@@ -3,17 +3,11 @@
 // there: not when the images arrive, not when the carousel is scrolled and its lazy images load
 // (CLS measured with a PerformanceObserver). The shift of the card's own arrival, which depends on
 // the room the page reserves for it, is printed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './browser.mjs';
+import { browserForFile } from './browser.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
-});
+const env = browserForFile();
 
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },

@@ -3,26 +3,22 @@
 // <story-card> that has no data, and the storycard:ready detail must equal what
 // `storycard extract` prints for the same page, field for field; a page without a headline must
 // give the same error message.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, start } from './browser.mjs';
+import { ROOT, browserForFile } from './browser.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 const MODULE = '/__storycard/';
 const TYPES = { js: 'text/javascript', wasm: 'application/wasm' };
 
-let env;
+const env = browserForFile();
 let cli;
-before(async () => {
+before(() => {
   execFileSync('cargo', ['build', '--quiet', '--bin', 'storycard'], { cwd: ROOT, stdio: 'inherit' });
   cli = join(ROOT, 'target/debug/storycard');
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
 });
 
 /** What the native reader makes of a page: the detail, or the error message. */

@@ -2,17 +2,11 @@
 // duplicates: tracking and www. variants of an address, the same headline in capitals without
 // one, and near duplicates reworded without an address or under another site's), the fastest of
 // three runs each, in one run of Chromium. The larger may cost at most 12 times the smaller.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, start } from './browser.mjs';
+import { browserForFile, open } from './browser.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.stop();
-});
+const env = browserForFile();
 
 test('100,000 related entries cost at most 12 times 10,000 in the browser', async () => {
   const { page, problems } = await open(env);
