@@ -10,8 +10,10 @@
 //! Failing those, an entry is a near duplicate of a story shown earlier when their headlines
 //! [score](crate::similar::score) at least [`NEAR_DUPLICATE`] and the two are not different
 //! addresses on one site: the same story under another site's address (syndicated), or reworded
-//! where one has no address. The stories compared with an entry are those that share one of its
-//! words that few stories share (at most [`BLOCK`]), so dedupe stays near-linear.
+//! where one has no address. Where the headlines fall short without contradicting each other, two
+//! summaries of some length that tell the same story decide. The stories compared with an entry
+//! are those that share one of its words that few stories share (at most [`BLOCK`]), so dedupe
+//! stays near-linear.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -27,6 +29,10 @@ use crate::url;
 /// with: a rarer word says more about the story, and the bound keeps the comparisons per entry
 /// constant.
 pub const BLOCK: usize = 32;
+
+/// The fewest content words two summaries need before they may decide a near duplicate: short
+/// boilerplate ("Watch the video") says nothing about the story.
+pub const SUMMARY_WORDS: usize = 8;
 
 /// Why an entry was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,7 +283,7 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
             Some(hit) => (Some(hit), None),
             None => {
                 let near = near_duplicate(
-                    &entry.headline,
+                    &entry,
                     host,
                     &sequence,
                     (&kept, &hosts),
@@ -349,11 +355,13 @@ fn host_of(key: &str) -> &str {
     rest.split('/').next().unwrap_or(rest)
 }
 
-/// The kept story whose headline is nearest to `headline`, with its score, when it is a near
-/// duplicate: among the stories that share a word of `sequence` that at most [`BLOCK`] stories
-/// have, and that are not another address on the entry's own site.
+/// The kept story nearest to `entry`, with its score, when it is a near duplicate: among the
+/// stories that share a word of `sequence` that at most [`BLOCK`] stories have, and that are not
+/// another address on the entry's own site. The headlines decide; where they fall short without
+/// conflicting and both stories have a summary of [`SUMMARY_WORDS`] words or more, the summaries
+/// may decide instead (a syndicated copy under a rewritten headline keeps the dek).
 fn near_duplicate(
-    headline: &str,
+    entry: &Related,
     host: Option<&str>,
     sequence: &[String],
     (kept, hosts): (&[Related], &[Option<String>]),
@@ -374,7 +382,14 @@ fn near_duplicate(
                 continue;
             }
             compared.push(i);
-            let score = similar::score(headline, &kept[i].headline);
+            let mut score = similar::score(&entry.headline, &kept[i].headline);
+            if score > 0.0 && score < NEAR_DUPLICATE {
+                if let (Some(a), Some(b)) = (&entry.description, &kept[i].description) {
+                    if similar::sequence(a).len().min(similar::sequence(b).len()) >= SUMMARY_WORDS {
+                        score = similar::score(a, b);
+                    }
+                }
+            }
             if score >= NEAR_DUPLICATE && best.is_none_or(|(_, s)| score > s) {
                 best = Some((i, score));
             }
@@ -672,5 +687,49 @@ mod tests {
         );
         assert_eq!(headlines(&s), ["Another story entirely"]);
         assert_eq!(s.removed[0].reason, Reason::SelfStory);
+    }
+
+    fn with_summary(mut r: Related, summary: &str) -> Related {
+        r.description = Some(summary.into());
+        r
+    }
+
+    #[test]
+    fn summaries_decide_where_reworded_headlines_fall_short() {
+        let dek = "The regional council approved the tram extension to the airport on Tuesday after a long debate.";
+        let s = run(
+            article("Main", "https://ex.com/main"),
+            vec![
+                with_summary(
+                    entry(
+                        "Tram extension approved after a long debate",
+                        Some("https://ex.com/tram"),
+                        0,
+                    ),
+                    dek,
+                ),
+                with_summary(
+                    entry(
+                        "Councillors back airport tram extension",
+                        Some("https://wire.example/tram"),
+                        1,
+                    ),
+                    dek,
+                ),
+                // Short boilerplate summaries decide nothing.
+                with_summary(
+                    entry("Watch: the tram debate", Some("https://ex.com/v1"), 2),
+                    "Watch the video.",
+                ),
+                with_summary(
+                    entry("Watch: the tram vote", Some("https://wire.example/v2"), 3),
+                    "Watch the video.",
+                ),
+            ],
+        );
+        assert_eq!(s.related.len(), 3, "{:?}", headlines(&s));
+        assert_eq!(s.removed[0].position, 1);
+        assert_eq!(s.removed[0].reason, Reason::NearDuplicate);
+        assert_eq!(s.removed[0].score, Some(1.0));
     }
 }
