@@ -21,6 +21,8 @@ pub struct Labels {
     pub and: &'static str,
     /// Name of one slide; `{n}` and `{total}` are replaced.
     pub slide: &'static str,
+    /// The reading time in the byline; `{n}` is the minutes.
+    pub reading_time: &'static str,
     /// What a slide is, as assistive technology announces it (`aria-roledescription`).
     pub slide_role: &'static str,
     /// What the related list is, as assistive technology announces it.
@@ -40,6 +42,7 @@ const LABELS: [Labels; 5] = [
         and: "and",
         slide: "{n} of {total}",
         unavailable: "This story could not be shown.",
+        reading_time: "{n} min read",
         slide_role: "slide",
         carousel_role: "carousel",
     },
@@ -53,6 +56,7 @@ const LABELS: [Labels; 5] = [
         and: "và",
         slide: "{n} trên {total}",
         unavailable: "Không thể hiển thị bài viết này.",
+        reading_time: "{n} phút đọc",
         slide_role: "tin",
         carousel_role: "băng chuyền",
     },
@@ -66,6 +70,7 @@ const LABELS: [Labels; 5] = [
         and: "et",
         slide: "{n} sur {total}",
         unavailable: "Impossible d’afficher cet article.",
+        reading_time: "{n} min de lecture",
         slide_role: "diapositive",
         carousel_role: "carrousel",
     },
@@ -79,6 +84,7 @@ const LABELS: [Labels; 5] = [
         and: "und",
         slide: "{n} von {total}",
         unavailable: "Dieser Artikel kann nicht angezeigt werden.",
+        reading_time: "{n} Min. Lesezeit",
         slide_role: "Folie",
         carousel_role: "Karussell",
     },
@@ -92,6 +98,7 @@ const LABELS: [Labels; 5] = [
         and: "y",
         slide: "{n} de {total}",
         unavailable: "No se puede mostrar esta noticia.",
+        reading_time: "{n} min de lectura",
         slide_role: "diapositiva",
         carousel_role: "carrusel",
     },
@@ -114,25 +121,42 @@ pub fn labels(lang: &str) -> &'static Labels {
 impl Labels {
     /// The name of slide `n` (1-based) of `total`.
     pub fn slide_name(&self, n: usize, total: usize) -> String {
-        let mut out = String::with_capacity(self.slide.len() + 4);
-        for (i, part) in self.slide.split('{').enumerate() {
-            let (value, rest) = if let Some(rest) = part.strip_prefix("n}") {
-                (decimal(n), rest)
-            } else if let Some(rest) = part.strip_prefix("total}") {
-                (decimal(total), rest)
-            } else {
-                (if i == 0 { "" } else { "{" }.into(), part)
-            };
-            out.push_str(&value);
-            out.push_str(rest);
-        }
-        out
+        fill(self.slide, n, total)
     }
+
+    /// The reading time of a text of `words` words, at 230 words a minute, at least one minute.
+    pub fn reading_time(&self, words: usize) -> String {
+        fill(self.reading_time, words.div_ceil(230).max(1), 0)
+    }
+}
+
+/// `template` with `{n}` and `{total}` replaced.
+fn fill(template: &str, n: usize, total: usize) -> String {
+    let mut out = String::with_capacity(template.len() + 4);
+    for (i, part) in template.split('{').enumerate() {
+        let (value, rest) = if let Some(rest) = part.strip_prefix("n}") {
+            (decimal(n), rest)
+        } else if let Some(rest) = part.strip_prefix("total}") {
+            (decimal(total), rest)
+        } else {
+            (if i == 0 { "" } else { "{" }.into(), part)
+        };
+        out.push_str(&value);
+        out.push_str(rest);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_time_rounds_up_to_whole_minutes() {
+        assert_eq!(labels("en").reading_time(1), "1 min read");
+        assert_eq!(labels("en").reading_time(231), "2 min read");
+        assert_eq!(labels("vi").reading_time(460), "2 phút đọc");
+    }
 
     #[test]
     fn names_slides_in_the_language() {

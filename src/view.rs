@@ -21,6 +21,8 @@ pub mod part {
     pub const BYLINE: &str = "byline";
     /// The article's date.
     pub const DATE: &str = "date";
+    /// The article's reading time, in the byline.
+    pub const READING_TIME: &str = "reading-time";
     /// The lede.
     pub const LEDE: &str = "lede";
     /// The full text, hidden until "Read more".
@@ -208,14 +210,7 @@ fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .map(|s| El::new("p").part(part::SECTION).text(s)),
         )
         .child(headline)
-        .child_opt(meta(
-            &a.authors,
-            a.date_published.as_deref(),
-            l,
-            opts,
-            part::BYLINE,
-            part::DATE,
-        ))
+        .child_opt(byline(a, l, opts))
         .child_opt(
             a.description
                 .as_ref()
@@ -319,6 +314,29 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .attr("class", "sr")
                 .attr("aria-live", "polite"),
         )
+}
+
+/// The article's byline: its authors, its date, and the reading time of its full text.
+fn byline(a: &crate::model::Article, l: &Labels, opts: &ViewOptions) -> Option<El> {
+    let line = meta(
+        &a.authors,
+        a.date_published.as_deref(),
+        l,
+        opts,
+        part::BYLINE,
+        part::DATE,
+    );
+    let words: usize = a.body.iter().map(|p| p.split_whitespace().count()).sum();
+    if words == 0 {
+        return line;
+    }
+    let time = El::new("span")
+        .part(part::READING_TIME)
+        .text(l.reading_time(words));
+    Some(
+        line.unwrap_or_else(|| El::new("p").attr("class", "meta"))
+            .child(time),
+    )
 }
 
 /// The byline and date line; `None` when there is neither.
@@ -499,6 +517,32 @@ mod tests {
         assert_eq!(
             parts(&v, part::RELATED_HEADING)[0].text_content(),
             "Related stories"
+        );
+    }
+
+    #[test]
+    fn the_byline_shows_the_reading_time_of_the_full_text() {
+        let words = |n: usize| vec!["word ".repeat(n)];
+        let with_body = |body: Vec<String>| Story {
+            article: Article {
+                headline: "A long read".into(),
+                body,
+                ..Article::default()
+            },
+            ..Story::default()
+        };
+        let time = |s: &Story| {
+            let els = story(s, &opts());
+            parts(&els, part::READING_TIME)
+                .first()
+                .map(|e| e.text_content())
+        };
+        assert_eq!(time(&with_body(words(40))).as_deref(), Some("1 min read"));
+        assert_eq!(time(&with_body(words(700))).as_deref(), Some("4 min read"));
+        assert_eq!(
+            time(&with_body(Vec::new())),
+            None,
+            "no body, no reading time"
         );
     }
 }

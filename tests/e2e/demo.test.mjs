@@ -29,6 +29,7 @@ test('the demo shows the seed card and eight related stories, each once', async 
     await page.locator('story-card [part~="slide-byline"]').allInnerTexts(),
     ['Khánh Minh', 'Song Minh', 'Anh Vũ'.normalize('NFD')],
   );
+  assert.match(await page.locator('story-card [part~="reading-time"]').innerText(), /^\d+ min read$/);
   const events = await page.evaluate(() => window.__events);
   assert.equal(events.length, 1);
   assert.equal(events[0].type, 'storycard:ready');
