@@ -278,7 +278,12 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                 .map(|&i| (i, Reason::SameHeadline)),
         };
         let host = keys.url.as_deref().map(host_of);
-        let sequence = similar::sequence_of_key(&keys.headline);
+        // Only an entry without an exact match needs its words: for the near-duplicate test and,
+        // when it is kept, the index of words.
+        let sequence = match hit {
+            Some(_) => Vec::new(),
+            None => similar::sequence_of_key(&keys.headline),
+        };
         let (hit, score) = match hit {
             Some(hit) => (Some(hit), None),
             None => {

@@ -218,13 +218,7 @@ impl Page {
             metas,
             links,
             json_ld,
-            related: {
-                let mut items = Vec::new();
-                for c in &containers {
-                    collect(c, &mut items);
-                }
-                items
-            },
+            related: link_items(&containers),
         })
     }
 }
@@ -252,14 +246,16 @@ pub trait Tree: Sized + Clone {
     }
 }
 
-/// The stories in a related-links container: each is the largest part of the tree that links to
+/// The stories in related-links containers: each is the largest part of the tree that links to
 /// exactly one address. Its headline is a heading inside it, else its longest link text; its
 /// summary the first paragraph that is not that headline; its image the first `<img>`. Links
 /// that are not `http(s)` or relative, and "headlines" under three words, are left out.
-/// At most [`MAX_CANDIDATES`] (the walk stops there).
-pub fn link_items<T: Tree>(container: &T) -> Vec<LinkItem> {
+/// At most [`MAX_CANDIDATES`] from all `containers` together (the walk stops there).
+pub fn link_items<T: Tree>(containers: &[T]) -> Vec<LinkItem> {
     let mut out = Vec::new();
-    collect(container, &mut out);
+    for c in containers {
+        collect(c, &mut out);
+    }
     out
 }
 
