@@ -7,7 +7,7 @@ const VOID: [&str; 3] = ["img", "br", "hr"];
 /// Writes elements as HTML. Text and attribute values are escaped, so data can never become markup.
 ///
 /// ```
-/// let v = storycard::view::error("en");
+/// let v = storycard::view::error(storycard::i18n::labels("en"));
 /// assert_eq!(
 ///     storycard::html::to_html(&v),
 ///     r#"<p part="error" role="status">This story could not be shown.</p>"#

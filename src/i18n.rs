@@ -2,36 +2,40 @@
 
 use crate::text::decimal;
 
-/// The widget's own words in one language.
-#[derive(Debug)]
-pub struct Labels {
+/// The widget's own words in one language, each replaceable by the page (see [`Labels::set`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Labels<'a> {
     /// The primary language subtag these labels are for.
-    pub lang: &'static str,
+    pub lang: &'a str,
     /// Heading of the related carousel when the data gives none.
-    pub related: &'static str,
+    pub related: &'a str,
     /// The button that shows the full text.
-    pub read_more: &'static str,
+    pub read_more: &'a str,
     /// The same button once the text is shown.
-    pub read_less: &'static str,
+    pub read_less: &'a str,
     /// Name of the button that scrolls the carousel back.
-    pub previous: &'static str,
+    pub previous: &'a str,
     /// Name of the button that scrolls the carousel on.
-    pub next: &'static str,
+    pub next: &'a str,
     /// The word before the last name of a byline.
-    pub and: &'static str,
+    pub and: &'a str,
     /// Name of one slide; `{n}` and `{total}` are replaced.
-    pub slide: &'static str,
+    pub slide: &'a str,
     /// The reading time in the byline; `{n}` is the minutes.
-    pub reading_time: &'static str,
+    pub reading_time: &'a str,
     /// What a slide is, as assistive technology announces it (`aria-roledescription`).
-    pub slide_role: &'static str,
+    pub slide_role: &'a str,
     /// What the related list is, as assistive technology announces it.
-    pub carousel_role: &'static str,
+    pub carousel_role: &'a str,
     /// What the reader sees when the story cannot be shown.
-    pub unavailable: &'static str,
+    pub unavailable: &'a str,
+    /// Name of the button that starts the automatic rotation of the slides.
+    pub play: &'a str,
+    /// Name of the same button while the slides rotate.
+    pub pause: &'a str,
 }
 
-const LABELS: [Labels; 5] = [
+const LABELS: [Labels<'static>; 5] = [
     Labels {
         lang: "en",
         related: "Related stories",
@@ -45,6 +49,8 @@ const LABELS: [Labels; 5] = [
         reading_time: "{n} min read",
         slide_role: "slide",
         carousel_role: "carousel",
+        play: "Start automatic slide show",
+        pause: "Stop automatic slide show",
     },
     Labels {
         lang: "vi",
@@ -59,6 +65,8 @@ const LABELS: [Labels; 5] = [
         reading_time: "{n} phút đọc",
         slide_role: "tin",
         carousel_role: "băng chuyền",
+        play: "Bật tự động chuyển tin",
+        pause: "Dừng tự động chuyển tin",
     },
     Labels {
         lang: "fr",
@@ -73,6 +81,8 @@ const LABELS: [Labels; 5] = [
         reading_time: "{n} min de lecture",
         slide_role: "diapositive",
         carousel_role: "carrousel",
+        play: "Lancer le défilement automatique",
+        pause: "Arrêter le défilement automatique",
     },
     Labels {
         lang: "de",
@@ -87,6 +97,8 @@ const LABELS: [Labels; 5] = [
         reading_time: "{n} Min. Lesezeit",
         slide_role: "Folie",
         carousel_role: "Karussell",
+        play: "Automatisches Blättern starten",
+        pause: "Automatisches Blättern anhalten",
     },
     Labels {
         lang: "es",
@@ -101,6 +113,8 @@ const LABELS: [Labels; 5] = [
         reading_time: "{n} min de lectura",
         slide_role: "diapositiva",
         carousel_role: "carrusel",
+        play: "Iniciar el pase automático",
+        pause: "Detener el pase automático",
     },
 ];
 
@@ -110,7 +124,7 @@ const LABELS: [Labels; 5] = [
 /// assert_eq!(storycard::i18n::labels("vi-VN").read_more, "Đọc tiếp");
 /// assert_eq!(storycard::i18n::labels("xx").read_more, "Read more");
 /// ```
-pub fn labels(lang: &str) -> &'static Labels {
+pub fn labels(lang: &str) -> &'static Labels<'static> {
     let primary = lang.split(['-', '_']).next().unwrap_or("");
     LABELS
         .iter()
@@ -118,7 +132,61 @@ pub fn labels(lang: &str) -> &'static Labels {
         .unwrap_or(&LABELS[0])
 }
 
-impl Labels {
+impl<'a> Labels<'a> {
+    /// The names under which a page replaces labels: the keys of the `labels` option, and in
+    /// kebab case the element's `label-…` attributes (`label-read-more`).
+    pub const NAMES: [&'static str; 13] = [
+        "related",
+        "readMore",
+        "readLess",
+        "prev",
+        "next",
+        "and",
+        "slide",
+        "readingTime",
+        "slideRole",
+        "carouselRole",
+        "unavailable",
+        "play",
+        "pause",
+    ];
+
+    /// Replaces the label `name` (one of [`Labels::NAMES`]); other names are ignored.
+    ///
+    /// ```
+    /// let mut l = *storycard::i18n::labels("en");
+    /// l.set("readMore", "Continue");
+    /// assert_eq!(l.read_more, "Continue");
+    /// ```
+    pub fn set(&mut self, name: &str, value: &'a str) {
+        let field = match name {
+            "related" => &mut self.related,
+            "readMore" => &mut self.read_more,
+            "readLess" => &mut self.read_less,
+            "prev" => &mut self.previous,
+            "next" => &mut self.next,
+            "and" => &mut self.and,
+            "slide" => &mut self.slide,
+            "readingTime" => &mut self.reading_time,
+            "slideRole" => &mut self.slide_role,
+            "carouselRole" => &mut self.carousel_role,
+            "unavailable" => &mut self.unavailable,
+            "play" => &mut self.play,
+            "pause" => &mut self.pause,
+            _ => return,
+        };
+        *field = value;
+    }
+
+    /// The labels of `lang` with the page's replacements, given as (name, text) pairs.
+    pub fn with(lang: &str, replaced: &'a [(String, String)]) -> Labels<'a> {
+        let mut l = *labels(lang);
+        for (name, text) in replaced {
+            l.set(name, text);
+        }
+        l
+    }
+
     /// The name of slide `n` (1-based) of `total`.
     pub fn slide_name(&self, n: usize, total: usize) -> String {
         fill(self.slide, n, total)
@@ -166,6 +234,39 @@ mod tests {
     }
 
     #[test]
+    fn a_page_replaces_any_label_by_name() {
+        let replaced = [
+            ("prev".to_owned(), "Back".to_owned()),
+            ("slide".to_owned(), "Story {n}/{total}".to_owned()),
+            ("unknown".to_owned(), "ignored".to_owned()),
+        ];
+        let l = Labels::with("vi", &replaced);
+        assert_eq!(l.previous, "Back");
+        assert_eq!(l.slide_name(2, 5), "Story 2/5");
+        assert_eq!(l.next, "Tin tiếp theo", "the rest stay in the language");
+        let mut every = *labels("en");
+        for name in Labels::NAMES {
+            every.set(name, "x");
+        }
+        let set = [
+            every.related,
+            every.read_more,
+            every.read_less,
+            every.previous,
+            every.next,
+            every.and,
+            every.slide,
+            every.reading_time,
+            every.slide_role,
+            every.carousel_role,
+            every.unavailable,
+            every.play,
+            every.pause,
+        ];
+        assert!(set.iter().all(|s| *s == "x"), "every name sets a label");
+    }
+
+    #[test]
     fn no_label_is_empty_or_says_carousel() {
         for l in &LABELS {
             for s in [
@@ -177,6 +278,8 @@ mod tests {
                 l.and,
                 l.slide,
                 l.unavailable,
+                l.play,
+                l.pause,
             ] {
                 assert!(!s.trim().is_empty(), "{}", l.lang);
                 assert!(!s.to_lowercase().contains("carousel"), "{}", l.lang);

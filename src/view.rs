@@ -3,7 +3,7 @@
 //! nodes and attribute values; URLs have passed [`crate::url::safe_href`] when they were read.
 
 use crate::dedupe::Story;
-use crate::i18n::{labels, Labels};
+use crate::i18n::Labels;
 use crate::model::{Image, Person};
 use crate::text::decimal;
 
@@ -49,6 +49,10 @@ pub mod part {
     pub const PREV: &str = "prev";
     /// The "next" button.
     pub const NEXT: &str = "next";
+    /// The button that starts and stops the automatic rotation (with `autoplay` only).
+    pub const ROTATE: &str = "rotate";
+    /// The pager below the slides: a dot per page, or "2 / 9" when there are many pages.
+    pub const PAGER: &str = "pager";
     /// The notice shown when the story cannot be shown.
     pub const ERROR: &str = "error";
 }
@@ -71,6 +75,10 @@ pub mod id {
     pub const NEXT: &str = "next";
     /// The live region that announces the slide moved to.
     pub const STATUS: &str = "status";
+    /// The automatic rotation's start/stop button.
+    pub const ROTATE: &str = "rotate";
+    /// The pager, filled by the element module from the carousel's layout.
+    pub const PAGER: &str = "pager";
 }
 
 /// A node of the view tree.
@@ -167,15 +175,17 @@ fn collect_text(nodes: &[Node], out: &mut String) {
 
 /// What the view needs beyond the story.
 pub struct ViewOptions<'a> {
-    /// The language of the widget's own labels and of its dates (BCP 47).
-    pub lang: &'a str,
+    /// The widget's own words, in the language of the page or of the `lang` option.
+    pub labels: &'a Labels<'a>,
     /// Formats a date as given in the data for display; `None` hides a date that is not valid.
     pub format_date: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether the slides may rotate by themselves: adds the button that starts and stops it.
+    pub autoplay: bool,
 }
 
 /// The card and the related carousel.
 pub fn story(story: &Story, opts: &ViewOptions) -> Vec<El> {
-    let l = labels(opts.lang);
+    let l = opts.labels;
     let mut out = vec![card(story, l, opts)];
     if !story.related.is_empty() {
         out.push(related(story, l, opts));
@@ -184,11 +194,11 @@ pub fn story(story: &Story, opts: &ViewOptions) -> Vec<El> {
 }
 
 /// The notice shown instead of a story that cannot be shown.
-pub fn error(lang: &str) -> Vec<El> {
+pub fn error(l: &Labels) -> Vec<El> {
     vec![El::new("p")
         .part(part::ERROR)
         .attr("role", "status")
-        .text(labels(lang).unavailable)]
+        .text(l.unavailable)]
 }
 
 fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
@@ -245,7 +255,7 @@ fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
 fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
     let heading = story.related_heading.as_deref().unwrap_or(l.related);
     let total = story.related.len();
-    let button = |p: &'static str, label: &'static str| {
+    let button = |p: &'static str, label: &str| {
         El::new("button")
             .part(p)
             .attr("id", p)
@@ -302,11 +312,29 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .child(
                     El::new("div")
                         .attr("id", id::CONTROLS)
+                        // First in the carousel's tab order, as the rotation control should be.
+                        .child_opt(opts.autoplay.then(|| {
+                            El::new("button")
+                                .part(part::ROTATE)
+                                .attr("id", id::ROTATE)
+                                .attr("type", "button")
+                                .attr("aria-label", l.play)
+                                .attr("aria-controls", id::TRACK)
+                                .attr("data-play", l.play)
+                                .attr("data-pause", l.pause)
+                        }))
                         .child(button(part::PREV, l.previous))
                         .child(button(part::NEXT, l.next)),
                 ),
         )
         .child(track)
+        // For pointer users: screen readers have the slides' own names.
+        .child(
+            El::new("div")
+                .part(part::PAGER)
+                .attr("id", id::PAGER)
+                .attr("aria-hidden", "true"),
+        )
         // Where the element module announces the slide a reader moved to with a button or key.
         .child(
             El::new("div")
@@ -413,8 +441,9 @@ mod tests {
 
     fn opts() -> ViewOptions<'static> {
         ViewOptions {
-            lang: "en",
+            labels: crate::i18n::labels("en"),
             format_date: &no_dates,
+            autoplay: false,
         }
     }
 
@@ -472,8 +501,9 @@ mod tests {
         let v = story(
             &s,
             &ViewOptions {
-                lang: "vi",
+                labels: crate::i18n::labels("vi"),
                 format_date: &no_dates,
+                autoplay: false,
             },
         );
         assert_eq!(parts(&v, part::BYLINE)[0].text_content(), "A, B và C");
@@ -504,8 +534,9 @@ mod tests {
         let v = story(
             &s,
             &ViewOptions {
-                lang: "en",
+                labels: crate::i18n::labels("en"),
                 format_date: &fmt,
+                autoplay: false,
             },
         );
         let slides = parts(&v, part::SLIDE);

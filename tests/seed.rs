@@ -106,8 +106,9 @@ fn seed_view_shows_card_and_eight_labelled_slides() {
     let els = view::story(
         &s,
         &view::ViewOptions {
-            lang: "en",
+            labels: storycard::i18n::labels("en"),
             format_date: &dates,
+            autoplay: false,
         },
     );
     let out = html::to_html(&els);
@@ -162,8 +163,9 @@ fn seed_view_escapes_what_it_writes() {
     let out = html::to_html(&view::story(
         &s,
         &view::ViewOptions {
-            lang: "en",
+            labels: storycard::i18n::labels("en"),
             format_date: &|_| None,
+            autoplay: false,
         },
     ));
     assert!(out.contains("&lt;img src=x onerror=alert(1)&gt; &amp; \"quotes\""));

@@ -76,6 +76,18 @@ export interface ErrorDetail {
   message: string;
 }
 
+/**
+ * `storycard:select` detail (a reader opens a related story; cancelable on a plain click, so that a
+ * single-page app can route instead) and `storycard:impression` detail (a related slide was at
+ * least half in view for one second; once per story per mount).
+ */
+export interface StoryEventDetail {
+  /** The story, as in `ReadyDetail.related`. */
+  story: RelatedStory;
+  /** Its position in `ReadyDetail.related` (0-based). */
+  position: number;
+}
+
 /** The data-island format (see storycard.schema.json). */
 export interface StoryData {
   article: Record<string, unknown> & { headline: string };
@@ -90,8 +102,11 @@ export interface MountOptions {
   data?: StoryData;
   /** Reading the page: a CSS selector list of its own related-link containers, whose links become candidates. */
   related?: string;
-  /** Reading the page: hide the `related` containers once the carousel has rendered (shown again on `destroy()`). */
-  hideRelated?: boolean;
+  /**
+   * Reading the page: hide the `related` containers once the carousel has rendered (shown again on
+   * `destroy()`); a selector hides only the containers it matches.
+   */
+  hideRelated?: boolean | string;
   /** Most related stories shown, after dedupe (default 20). */
   max?: number | string;
   /** Language of labels and dates (default: the article's, else the page's). */
@@ -102,10 +117,51 @@ export interface MountOptions {
   pageDedupe?: boolean;
   /** Print each render's removed entries, with their reasons, as a console table. */
   debug?: boolean;
+  /**
+   * Rotate the slides by themselves, every 5 seconds or every given number of seconds. Off with
+   * `prefers-reduced-motion: reduce`; a button (first in the carousel's tab order) starts and
+   * stops it; a pointer over the carousel, focus in it or any interaction stops it for good.
+   */
+  autoplay?: boolean | number;
+  /** The page's own words for the widget's labels; an empty or missing one keeps the default. */
+  labels?: Labels;
   /** Where `storycard_wasm_bg.wasm` is, when not next to this module. */
   wasmUrl?: string | URL;
   /** Where `storycard_page_bg.wasm` (the module that reads the page) is, when not next to this module. */
   pageWasmUrl?: string | URL;
+}
+
+/**
+ * The widget's words. `slide` and `readingTime` are templates: `{n}` is the slide's position or
+ * the minutes, `{total}` the number of slides. As attributes: `label-read-more` and so on.
+ */
+export interface Labels {
+  /** The carousel's heading when the data has none ("Related stories"). */
+  related?: string;
+  /** The button that shows the full text ("Read more"). */
+  readMore?: string;
+  /** The same button once the text is shown ("Show less"). */
+  readLess?: string;
+  /** Name of the "previous" button ("Previous stories"). */
+  prev?: string;
+  /** Name of the "next" button ("Next stories"). */
+  next?: string;
+  /** The word before the last author ("and"). */
+  and?: string;
+  /** Name of a slide ("{n} of {total}"). */
+  slide?: string;
+  /** The reading time ("{n} min read"). */
+  readingTime?: string;
+  /** What a slide is, to assistive technology ("slide"). */
+  slideRole?: string;
+  /** What the related list is, to assistive technology ("carousel"). */
+  carouselRole?: string;
+  /** Shown when the story cannot be ("This story could not be shown."). */
+  unavailable?: string;
+  /** Name of the button that starts the rotation ("Start automatic slide show"). */
+  play?: string;
+  /** Name of the same button while the slides rotate ("Stop automatic slide show"). */
+  pause?: string;
 }
 
 export interface StoryCardHandle {
@@ -124,5 +180,7 @@ declare global {
   interface HTMLElementEventMap {
     'storycard:ready': CustomEvent<ReadyDetail>;
     'storycard:error': CustomEvent<ErrorDetail>;
+    'storycard:select': CustomEvent<StoryEventDetail>;
+    'storycard:impression': CustomEvent<StoryEventDetail>;
   }
 }

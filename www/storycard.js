@@ -16,6 +16,8 @@ function load(page, wasmUrl) {
       return bindings;
     });
     modules.set(page, loading);
+    // A failure is not kept: the next widget tries again.
+    loading.catch(() => modules.delete(page));
   }
   return loading;
 }
@@ -32,78 +34,140 @@ const readsPage = (options) => options.data == null && !options.source;
 const shown = (document[Symbol.for('storycard.shown')] ??= new Map());
 const takenBy = (handle) => new Set([...shown].flatMap(([other, keys]) => (other === handle ? [] : keys)));
 
+/** Fires a widget event on its host; returns false when a listener cancelled it. */
+const fire = (host, type, detail, cancelable) =>
+  host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, cancelable, detail }));
+
 function report(host, error) {
   const message = `the storycard module could not be loaded: ${error?.message ?? error}`;
   console.error(`storycard: ${message}`);
-  host.dispatchEvent(
-    new CustomEvent('storycard:error', { bubbles: true, composed: true, detail: { message } }),
-  );
+  fire(host, 'storycard:error', { message });
 }
 
+/** The seconds between two rotations when `autoplay` gives no number. */
+const ROTATION = 5;
+
 /**
- * The card's behaviour on a rendered shadow root: the "Read more" toggle, the carousel buttons and
- * keys, and the buttons' state as the track scrolls or resizes. Its listeners and its
- * ResizeObserver are all removed by the returned function.
+ * The card's behaviour on a rendered shadow root: the "Read more" toggle, the carousel buttons,
+ * keys and pager, the buttons' state as the track scrolls or resizes, and the opt-in rotation.
+ * Opening a related story and seeing one are told through `tell(type, position, cancelable)`.
+ * Its listeners, its observers and its timers are all removed by the returned function.
  */
-function behave(root) {
+function behave(root, autoplay, tell) {
   const abort = new AbortController();
   const options = { signal: abort.signal };
   const el = (id) => root.getElementById(id);
+  const track = el('track');
+  const rotate = el('rotate');
+  let timer = 0;
+  let pages = 0;
+  let resize;
 
-  // Shows the buttons only when the slides overflow, and disables each at its end
-  // (scrollLeft is negative in right-to-left).
-  const refresh = () => {
-    const track = el('track');
-    if (!track) return;
-    const offset = Math.abs(track.scrollLeft);
-    const end = track.scrollWidth - track.clientWidth;
-    el('controls').hidden = end <= 1;
-    // (setAttribute writes a boolean as "true" or "false")
-    el('prev').setAttribute('aria-disabled', offset <= 1);
-    el('next').setAttribute('aria-disabled', offset >= end - 1);
-  };
-
-  // The first slide in view, and the distance from one slide to the next.
-  const measure = (track) => {
+  // The first slide in view, the distance from one slide to the next, and how many slides are
+  // fully in view (at least one).
+  const measure = () => {
     const [first, second] = track.children;
     const pitch = second
       ? Math.abs(second.getBoundingClientRect().left - first.getBoundingClientRect().left)
       : first.getBoundingClientRect().width;
-    return [Math.round(Math.abs(track.scrollLeft) / pitch), pitch];
+    return [Math.round(Math.abs(track.scrollLeft) / pitch), pitch, Math.max(1, Math.floor(track.clientWidth / pitch + 0.05))];
   };
 
-  // Brings slide `to` to the start of the track (CSS decides whether smoothly), with focus on its
-  // link when asked, and says where the reader is ("slide 3 of 8") in the polite live region:
-  // only after a button or a key, never as the track scrolls by itself.
-  const go = (to, focus) => {
-    const slides = el('track').children;
+  // Shows the buttons and fills the pager only when the slides overflow, disables each button at its
+  // end (scrollLeft is negative in right-to-left), and marks the page in view: a dot per page,
+  // or "2 / 14" past ten pages.
+  const refresh = () => {
+    const offset = Math.abs(track.scrollLeft);
+    const end = track.scrollWidth - track.clientWidth;
+    const pager = el('pager');
+    el('controls').hidden = end <= 1;
+    // (setAttribute writes a boolean as "true" or "false")
+    el('prev').setAttribute('aria-disabled', offset <= 1);
+    el('next').setAttribute('aria-disabled', offset >= end - 1);
+    if (end <= 1) {
+      // (empty, the pager keeps its height: nothing below moves)
+      pages = 0;
+      pager.replaceChildren();
+      return;
+    }
+    const [at, , count] = measure();
+    const total = Math.ceil(track.children.length / count);
+    const page = offset >= end - 1 ? total - 1 : Math.min(total - 1, Math.round(at / count));
+    if (total > 10) {
+      pages = 0;
+      pager.textContent = `${page + 1} / ${total}`;
+      return;
+    }
+    if (total !== pages) {
+      pages = total;
+      pager.replaceChildren(
+        ...Array.from({ length: total }, (_, i) => {
+          const dot = document.createElement('button');
+          dot.type = 'button';
+          dot.tabIndex = -1;
+          dot.dataset.page = i;
+          dot.part = 'dot';
+          return dot;
+        }),
+      );
+    }
+    for (const dot of pager.children) dot.part = dot.dataset.page == page ? 'dot current' : 'dot';
+  };
+
+  // Brings slide `to` to the start of the track (CSS decides whether smoothly). From a button or
+  // a key (`say`), it says where the reader is ("slide 3 of 8") in the polite live region, and
+  // brings the carousel into view; with `focus`, focus moves to the slide's link. The rotation
+  // says nothing and scrolls the track alone.
+  const go = (to, say, focus) => {
+    const slides = track.children;
     const slide = slides[Math.max(0, Math.min(slides.length - 1, to))];
-    slide.scrollIntoView({ block: 'nearest', inline: 'start' });
+    if (say) {
+      slide.scrollIntoView({ block: 'nearest', inline: 'start' });
+      el('status').textContent = `${slide.getAttribute('aria-roledescription')} ${slide.getAttribute('aria-label')}`;
+    } else {
+      const edge = track.matches(':dir(rtl)') ? 'right' : 'left';
+      track.scrollBy({ left: slide.getBoundingClientRect()[edge] - track.getBoundingClientRect()[edge] });
+    }
     if (focus) (slide.querySelector('a') ?? ((slide.tabIndex = -1), slide)).focus({ preventScroll: true });
-    el('status').textContent = `${slide.getAttribute('aria-roledescription')} ${slide.getAttribute('aria-label')}`;
   };
 
-  // The buttons move by the slides that are fully visible (at least one).
-  const scroll = (forward) => {
-    const track = el('track');
-    if ((forward ? el('next') : el('prev')).getAttribute('aria-disabled') === 'true') return;
-    const [shown, pitch] = measure(track);
-    const count = Math.max(1, Math.floor(track.clientWidth / pitch + 0.05));
-    go(shown + (forward ? count : -count));
+  // The buttons move by the slides that are fully visible; the rotation starts over at the end.
+  const scroll = (forward, say) => {
+    if ((forward ? el('next') : el('prev')).getAttribute('aria-disabled') === 'true') {
+      if (!say) go(0);
+      return;
+    }
+    const [at, , count] = measure();
+    go(at + (forward ? count : -count), say);
+  };
+
+  // The rotation: off unless asked for, and with reduced motion; once stopped, by the button,
+  // a pointer over the carousel, focus in it or any interaction, it stays stopped until the
+  // button starts it again.
+  const play = (on) => {
+    clearInterval(timer);
+    timer = on ? setInterval(() => scroll(true), 1000 * (autoplay > 0 ? autoplay : ROTATION)) : 0;
+    if (rotate) {
+      rotate.setAttribute('aria-label', on ? rotate.dataset.pause : rotate.dataset.play);
+      rotate.part = on ? 'rotate playing' : 'rotate';
+    }
+  };
+  // (The rotation button itself does not stop it: it says what a press does.)
+  const stop = (event) => {
+    if (timer && event.target !== rotate) play(false);
   };
 
   // Left and right arrows (mirrored right to left), Home and End move between slides while focus
   // is in the carousel.
   const key = (event) => {
-    const track = el('track');
-    if (!track || !event.target.closest?.('[part~="related"]') || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!event.target.closest?.('[part~="related"]') || event.altKey || event.ctrlKey || event.metaKey) return;
     const rtl = track.matches(':dir(rtl)') ? -1 : 1;
     const current = event.target.closest('[role="group"]');
-    const at = current ? [...track.children].indexOf(current) : measure(track)[0];
+    const at = current ? [...track.children].indexOf(current) : measure()[0];
     const to = { ArrowRight: at + rtl, ArrowLeft: at - rtl, Home: 0, End: track.children.length - 1 }[event.key];
     if (to === undefined) return;
     event.preventDefault();
-    go(to, true);
+    go(to, true, true);
   };
 
   root.addEventListener(
@@ -116,28 +180,82 @@ function behave(root) {
         button.setAttribute('aria-expanded', open);
         button.textContent = open ? button.dataset.less : button.dataset.more;
         el('body').hidden = !open;
+      } else if (button === rotate) {
+        play(!timer);
       } else if (button.id === 'prev' || button.id === 'next') {
-        scroll(button.id === 'next');
+        scroll(button.id === 'next', true);
+      } else if (button.dataset.page) {
+        go(button.dataset.page * measure()[2], true);
       }
     },
     options,
   );
   root.addEventListener('keydown', key, options);
-  root.addEventListener('scroll', refresh, { ...options, capture: true, passive: true });
-  const resize = new ResizeObserver(refresh);
-  const track = el('track');
-  if (track) resize.observe(track);
+
+  // A reader opens a related story: `storycard:select`, which a single-page app may cancel to
+  // route instead. Only a plain click is cancelable; one that opens a new tab or window is told
+  // as it happens.
+  const open = (event) => {
+    const slide = event.target.closest?.('[part~="slide-title"] a')?.closest('[part~="slide"]');
+    if (!slide || event.button > 1) return;
+    const plain = event.type === 'click' && !event.button && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+    if (!tell('storycard:select', [...track.children].indexOf(slide), plain)) event.preventDefault();
+  };
+  root.addEventListener('click', open, options);
+  root.addEventListener('auxclick', open, options);
+
+  // A related slide at least half in view for one second, in a visible tab (the IAB's
+  // viewability): `storycard:impression`.
+  const timers = new Map();
+  const seen = new IntersectionObserver(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) {
+        clearTimeout(timers.get(target));
+        const count = () => {
+          if (document.hidden) return timers.set(target, setTimeout(count, 1000));
+          seen.unobserve(target);
+          tell('storycard:impression', [...track.children].indexOf(target));
+        };
+        if (isIntersecting) timers.set(target, setTimeout(count, 1000));
+      }
+    },
+    { threshold: 0.5 },
+  );
+  if (track) {
+    for (const slide of track.children) seen.observe(slide);
+    root.addEventListener('scroll', refresh, { ...options, capture: true, passive: true });
+    for (const type of ['pointerover', 'pointerdown', 'focusin', 'keydown', 'wheel', 'touchstart']) {
+      track.parentNode.addEventListener(type, stop, { ...options, passive: true });
+    }
+    resize = new ResizeObserver(refresh);
+    resize.observe(track);
+    play(autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches);
+  }
   return () => {
     abort.abort();
-    resize.disconnect();
+    resize?.disconnect();
+    seen.disconnect();
+    clearInterval(timer);
+    for (const t of timers.values()) clearTimeout(t);
   };
 }
 
-/** With `debug`, every render prints what dedupe removed, and why, as a table. */
-function reportRemovals(host, debug) {
+/**
+ * Hands each render's ready detail to `ready`; with `debug`, also prints what dedupe removed, and
+ * why, as a table.
+ */
+function watch(host, debug, ready) {
   const abort = new AbortController();
-  // The controller serves as the listener's options: they are read for its `signal`.
-  if (debug) host.addEventListener('storycard:ready', ({ detail }) => console.table(detail.removed), abort);
+  host.addEventListener(
+    'storycard:ready',
+    ({ target, detail }) => {
+      if (target !== host) return;
+      ready(detail);
+      if (debug) console.table(detail.removed);
+    },
+    // The controller serves as the listener's options: they are read for its `signal`.
+    abort,
+  );
   return abort;
 }
 
@@ -148,19 +266,40 @@ class Handle {
   #unbehave;
   #report;
   #share;
+  #autoplay;
   #hidden = [];
+  /** The related stories shown, as the ready event gave them. */
+  #related = [];
+  /** The stories an impression was told for, by address or headline: once per story per mount. */
+  #impressed = new Set();
+  #tell;
 
   constructor(bindings, host, root, options) {
-    this.#report = reportRemovals(host, options.debug);
+    this.#report = watch(host, options.debug, (detail) => {
+      this.#related = detail.related;
+    });
+    this.#tell = (type, position, cancelable) => {
+      const story = this.#related[position];
+      if (!story) return true;
+      if (type === 'storycard:impression') {
+        const key = story.url ?? story.headline;
+        if (this.#impressed.has(key)) return true;
+        this.#impressed.add(key);
+      }
+      return fire(host, type, { story, position }, cancelable);
+    };
     this.#share = options.pageDedupe !== false && options.pageDedupe !== 'off';
     this.#widget = new bindings.Widget(host, root, { ...options, taken: this.#taken() });
     this.#root = root;
     this.#claim();
-    this.#unbehave = behave(root);
+    this.#autoplay = options.autoplay;
+    this.#unbehave = behave(root, options.autoplay, this.#tell);
     // The page's own related lists give way to the carousel once it has rendered.
     if (options.hideRelated && options.related && readsPage(options) && !root.querySelector('[part~="error"]')) {
+      // (`hideRelated` as a selector hides only the containers it matches)
+      const only = typeof options.hideRelated === 'string' ? options.hideRelated : '*';
       for (const el of host.ownerDocument.querySelectorAll(options.related)) {
-        if (!el.hidden && !el.contains(host)) {
+        if (!el.hidden && !el.contains(host) && el.matches(only)) {
           el.hidden = true;
           this.#hidden.push(el);
         }
@@ -182,7 +321,7 @@ class Handle {
     this.#unbehave();
     this.#widget.update(data, this.#taken());
     this.#claim();
-    this.#unbehave = behave(this.#root);
+    this.#unbehave = behave(this.#root, this.#autoplay, this.#tell);
   }
 
   /** Removes every listener, observer and node the widget made, and shows what it hid. */
@@ -207,21 +346,33 @@ class Handle {
  */
 export async function mount(host, options = {}) {
   if (!(host instanceof Element)) throw new TypeError('storycard: mount() needs an element');
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const page = readsPage(options);
-  const bindings = await load(page, page ? options.pageWasmUrl : options.wasmUrl);
-  return new Handle(bindings, host, root, options);
+  let bindings;
+  try {
+    bindings = await load(page, page ? options.pageWasmUrl : options.wasmUrl);
+  } catch (error) {
+    // (the host's own content stays: no shadow root hides it)
+    report(host, error);
+    throw error;
+  }
+  return new Handle(bindings, host, host.shadowRoot ?? host.attachShadow({ mode: 'open' }), options);
 }
+
+/** The widget's words a page can replace: `label-read-more` sets the `labels` option's `readMore`. */
+const LABELS = ['related', 'read-more', 'read-less', 'prev', 'next', 'and', 'slide', 'reading-time',
+  'slide-role', 'carousel-role', 'unavailable', 'play', 'pause'].map((name) => `label-${name}`);
 
 /**
  * `<story-card source="#article-data" max="20" lang="en">`, in `:state(ready)` once rendered.
  * Without `source` it reads the page:
  * JSON-LD, meta tags, the links inside it, and the related lists that `related` selects (which
- * `hide-related` hides once the carousel shows). `page-dedupe="off"` lets it repeat stories other
- * widgets on the page show; `debug` prints each render's removals as a table.
+ * `hide-related` hides once the carousel shows; `hide-related=".most-read"`, those it matches). `page-dedupe="off"` lets it repeat stories other
+ * widgets on the page show; `debug` prints each render's removals as a table; `autoplay` (or
+ * `autoplay="8"`, in seconds) rotates the slides until the reader stops it; `label-*` replace the
+ * widget's words.
  */
 export class StoryCardElement extends HTMLElement {
-  static observedAttributes = ['source', 'related', 'hide-related', 'max', 'lang', 'page-dedupe', 'debug'];
+  static observedAttributes = ['source', 'related', 'hide-related', 'max', 'lang', 'page-dedupe', 'debug', 'autoplay', ...LABELS];
 
   #handle = null;
   #generation = 0;
@@ -248,11 +399,18 @@ export class StoryCardElement extends HTMLElement {
     const options = {
       source: this.getAttribute('source') ?? undefined,
       related: this.getAttribute('related') ?? undefined,
-      hideRelated: this.hasAttribute('hide-related'),
+      hideRelated: this.hasAttribute('hide-related') && (this.getAttribute('hide-related') || true),
       max: this.getAttribute('max') ?? undefined,
       lang: this.getAttribute('lang') ?? undefined,
       pageDedupe: this.getAttribute('page-dedupe') ?? undefined,
       debug: this.hasAttribute('debug'),
+      autoplay: this.hasAttribute('autoplay') && (Number(this.getAttribute('autoplay')) || true),
+      labels: Object.fromEntries(
+        LABELS.filter((name) => this.hasAttribute(name)).map((name) => [
+          name.slice(6).replace(/-(.)/g, (_, c) => c.toUpperCase()),
+          this.getAttribute(name),
+        ]),
+      ),
     };
     let bindings;
     try {

@@ -10,6 +10,7 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Sh
 use super::page;
 use super::render::build;
 use crate::error::Error;
+use crate::i18n::Labels;
 use crate::view::{self, ViewOptions};
 use crate::{Json, Story, DEFAULT_MAX};
 
@@ -26,6 +27,10 @@ struct Options {
     data: Option<JsValue>,
     max: usize,
     lang: Option<String>,
+    /// The page's replacements for the widget's words: (name, text) pairs of the `labels` option.
+    labels: Vec<(String, String)>,
+    /// Whether the slides may rotate by themselves (the `autoplay` option).
+    autoplay: bool,
     tracking: Vec<String>,
     /// CSS selectors of the page's related-link containers, read when there is no data.
     #[cfg(feature = "page")]
@@ -38,16 +43,26 @@ struct Options {
 
 impl Options {
     fn read(options: &JsValue) -> Options {
-        let get = |key: &str| {
-            js_sys::Reflect::get(options, &JsValue::from_str(key))
+        let field = |object: &JsValue, key: &str| {
+            js_sys::Reflect::get(object, &JsValue::from_str(key))
                 .ok()
                 .filter(|v| !v.is_undefined() && !v.is_null())
         };
-        let text = |key: &str| {
-            get(key)
+        let get = |key: &str| field(options, key);
+        let text_of = |object: &JsValue, key: &str| {
+            field(object, key)
                 .and_then(|v| v.as_string())
                 .filter(|s| !s.trim().is_empty())
         };
+        let text = |key: &str| text_of(options, key);
+        let labels = get("labels")
+            .map(|given| {
+                Labels::NAMES
+                    .iter()
+                    .filter_map(|name| Some(((*name).to_owned(), text_of(&given, name)?)))
+                    .collect()
+            })
+            .unwrap_or_default();
         let max = get("max")
             .and_then(|v| {
                 v.as_f64().or_else(|| {
@@ -62,6 +77,8 @@ impl Options {
             data: get("data"),
             max,
             lang: text("lang"),
+            labels,
+            autoplay: get("autoplay").is_some_and(|v| v.is_truthy()),
             #[cfg(feature = "page")]
             related: text("related"),
             taken: get("taken").map(JsCast::unchecked_into),
@@ -97,7 +114,8 @@ impl Widget {
     /// Renders into `root`, the open shadow root of `host` (the element module attaches it).
     /// `options`: `source` (a CSS selector of a JSON data island), `data` (the same JSON as an
     /// object, preferred over `source`), `max` (related stories shown, default 20), `lang`
-    /// (labels and dates), `trackingParams`, `related` (selectors of the page's related-link
+    /// (labels and dates), `labels` (replacements for the widget's words, by the names of
+    /// `Labels::NAMES`), `autoplay`, `trackingParams`, `related` (selectors of the page's related-link
     /// containers, read with the page when there is no data), `taken` (story keys other widgets
     /// show). Never throws: bad data gives `storycard:error`.
     #[wasm_bindgen(constructor)]
@@ -232,13 +250,16 @@ impl State {
         };
         let story = self.load();
         let lang = self.lang(story.as_ref().ok());
+        let replaced = self.options.labels.clone();
+        let labels = Labels::with(&lang, &replaced);
         let result = story.and_then(|story| {
             let format_date = page::date_formatter(&lang);
             let els = view::story(
                 &story,
                 &ViewOptions {
-                    lang: &lang,
+                    labels: &labels,
                     format_date: &format_date,
+                    autoplay: self.options.autoplay,
                 },
             );
             self.append(&doc, &els)
@@ -256,7 +277,7 @@ impl State {
                 self.clear();
                 let message = e.message();
                 web_sys::console::error_1(&["storycard: ", &message].concat().into());
-                let _ = self.append(&doc, &view::error(&lang));
+                let _ = self.append(&doc, &view::error(&labels));
                 ("storycard:error", error_detail(&message))
             }
         }

@@ -1,5 +1,5 @@
 // Accessibility of both demo pages, checked by axe-core in Chromium: light and dark colour
-// schemes, a phone width, and right to left.
+// schemes, a phone width, right to left, and with the rotation button of `autoplay`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ const VARIANTS = [
   { name: 'dark', scheme: 'dark' },
   { name: 'phone', scheme: 'light', viewport: { width: 390, height: 844 } },
   { name: 'right to left', scheme: 'light', rtl: true },
+  { name: 'autoplay, dark', scheme: 'dark', autoplay: true },
 ];
 
 /** The violations axe-core finds on a page once its widget has rendered, as readable lines. */
@@ -29,6 +30,10 @@ async function violations(path, variant) {
     });
   }
   await page.locator('story-card [part~="slide"]').first().waitFor();
+  if (variant.autoplay) {
+    await page.evaluate(() => document.querySelector('story-card').setAttribute('autoplay', ''));
+    await page.locator('story-card [part~="rotate"]').waitFor();
+  }
   await page.addScriptTag({ content: AXE });
   const { found, inShadow } = await page.evaluate(async () => {
     const { violations, passes } = await window.axe.run(document);

@@ -39,8 +39,9 @@ test('the article page gets its card and carousel from its own markup, each stor
   assert.equal(event.detail.provenance.image, 'og:image');
   assert.equal(event.detail.article.url, 'https://harbourgazette.example/city/2025/04/02/harbour-ferry-returns');
   assert.deepEqual(event.detail.warnings, []);
-  // The page's own lists gave way to the carousel; the element's light-DOM link is not shown twice.
-  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.related')].map((e) => e.hidden)), [true, true]);
+  // The list that hide-related selects gave way to the carousel, the editor's box in the article
+  // stays; the element's light-DOM link is not shown twice.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.related')].map((e) => e.hidden)), [false, true]);
   assert.equal(await page.locator('story-card > p > a').isVisible(), false);
   // Only the page-reading module was fetched.
   assert.ok(fetched.includes('/pkg/storycard_page_bg.wasm'), fetched.join(' '));
@@ -52,7 +53,7 @@ test('the article page gets its card and carousel from its own markup, each stor
   await page.close();
 });
 
-test('changing the related attribute reads the page again', async () => {
+test('changing the related attribute reads the page again; a bare hide-related hides what it reads', async () => {
   const { page, problems } = await open(env, 'www/article.html');
   await page.locator(slides).first().waitFor();
   await page.evaluate(() => {
@@ -60,6 +61,9 @@ test('changing the related attribute reads the page again', async () => {
     document.querySelector('story-card').setAttribute('related', '.related-inline');
   });
   await page.waitForFunction(() => window.__events.length === 1);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.related')].map((e) => e.hidden)), [false, false]);
+  await page.evaluate(() => document.querySelector('story-card').setAttribute('hide-related', ''));
+  await page.waitForFunction(() => window.__events.length === 2);
   assert.deepEqual(await page.locator('story-card [part~="slide-title"]').allInnerTexts(), [
     'Harbour bridge deck to be rebuilt over two summers',
     'Northpoint pier plans go on show at the library',

@@ -60,3 +60,36 @@ for (const path of ['', 'www/article.html']) {
     await page.close();
   });
 }
+
+test('where the policy forbids WebAssembly, the page keeps its own links and storycard:error says why', async () => {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const noWasm = POLICY.replace(" 'wasm-unsafe-eval'", '');
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
+    await route.fulfill({
+      response,
+      headers: html ? { ...response.headers(), 'content-security-policy': noWasm } : response.headers(),
+    });
+  });
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener('storycard:error', (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto(`${env.url}www/article.html`);
+  await page.waitForFunction(() => window.__errors.length > 0);
+  const state = await page.evaluate(() => ({
+    errors: window.__errors,
+    shadow: document.querySelector('story-card').shadowRoot,
+    lists: [...document.querySelectorAll('.related')].map((e) => e.hidden),
+  }));
+  assert.equal(state.errors.length, 1);
+  assert.match(state.errors[0], /could not be loaded: .*WebAssembly/i);
+  assert.equal(state.shadow, null, 'no shadow root hides the element\'s own content');
+  assert.deepEqual(state.lists, [false, false], 'the page keeps its related lists');
+  assert.equal(await page.locator('story-card > p > a').isVisible(), true, 'the fallback link is shown');
+  assert.deepEqual(errors, [], 'nothing throws into the page');
+  await page.close();
+});

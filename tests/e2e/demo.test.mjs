@@ -158,9 +158,10 @@ test('destroy() leaves no listener on the shadow root', async () => {
     window.__host = document.createElement('div');
     document.body.append(window.__host);
     const data = JSON.parse(document.getElementById('article-data').textContent);
-    window.__handle = await mount(window.__host, { data });
+    window.__handle = await mount(window.__host, { data, pageDedupe: false });
   });
-  assert.deepEqual(await listeners(), ['click', 'keydown', 'scroll']);
+  // The toggle and buttons, opening a story (click and middle click), the keys, the track's scroll.
+  assert.deepEqual(await listeners(), ['auxclick', 'click', 'click', 'keydown', 'scroll']);
   await page.evaluate(() => window.__handle.destroy());
   assert.deepEqual(await listeners(), []);
   assert.equal(await page.evaluate(() => window.__host.shadowRoot.childNodes.length), 0);
