@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the publishable package into pkg/: the two WebAssembly modules, their bindings, the element
-# module (storycard.js), the TypeScript declarations and package.json; then prints its size.
+# Builds what the package ships into pkg/: the two WebAssembly modules, their bindings, the element
+# module (storycard.js) and the TypeScript declarations (package.json lists them); then prints its size.
 #
 #   STORYCARD_DEBUG=1 npm run build   keeps panic messages (console_error_panic_hook) and names.
 set -euo pipefail
@@ -72,5 +72,4 @@ if [ -z "${STORYCARD_DEBUG:-}" ]; then
   node scripts/minify-imports.mjs "$out/storycard_wasm_bg.wasm" "$out/storycard_wasm.js"
   node scripts/minify-imports.mjs "$out/storycard_page_bg.wasm" "$out/storycard_page.js"
 fi
-node scripts/package.mjs "$out"
 node scripts/size.mjs "$out"

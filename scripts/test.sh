@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs, in order of speed: lints, native tests, browser tests (wasm-bindgen-test in
-# headless Chromium), the release build and its size budget, end-to-end tests (Playwright).
+# headless Chromium), the release build and its size budget, end-to-end tests (Playwright), and the
+# packed package in three consumer apps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,3 +31,6 @@ node scripts/size.mjs pkg --check
 
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test tests/e2e/
+
+step "the packed package in three consumer apps (Vite, webpack, no bundler)"
+node --test tests/consumers/

@@ -11,9 +11,9 @@ import { serve } from '../../scripts/serve.mjs';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Starts the server on a free loopback port and Chromium with a fresh profile. */
-export async function start() {
-  const server = await serve({ root: ROOT, port: 0 });
+/** Starts a server of `root` on a free loopback port and Chromium with a fresh profile. */
+export async function start(root = ROOT) {
+  const server = await serve({ root, port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'storycard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLE,

@@ -83,6 +83,60 @@ test('right to left, the left arrow moves on', async () => {
   await page.close();
 });
 
+test('an Arabic story in a right-to-left page mirrors: slide order, buttons, pager, keys', async () => {
+  const { page, problems } = await open(env);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.locator(slides).first().waitFor();
+  const layout = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/storycard.js');
+    const host = document.createElement('div');
+    host.id = 'arabic';
+    const column = document.createElement('div');
+    column.dir = 'rtl';
+    column.lang = 'ar';
+    column.append(host);
+    document.body.prepend(column);
+    const headlines = ['الحكومة تعلن خطة جديدة للنقل', 'افتتاح جسر الميناء بعد الترميم', 'ارتفاع أسعار الوقود هذا الأسبوع',
+      'فريق المدينة يفوز بالكأس', 'معرض الكتاب يستقبل الزوار', 'أمطار غزيرة متوقعة غدا'];
+    await mount(host, {
+      data: {
+        article: { headline: 'عودة العبارة بعد عقد من الزمن', inLanguage: 'ar', datePublished: '2025-04-02' },
+        related: headlines.map((headline, i) => ({ headline, url: `https://news.example/ar/${i}` })),
+      },
+    });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const root = host.shadowRoot;
+    const x = (el) => el.getBoundingClientRect().left;
+    const [first, second] = root.querySelectorAll('[part~="slide"]');
+    const dots = root.querySelectorAll('[part~="dot"]');
+    return {
+      firstRightOfSecond: x(first) > x(second),
+      prevRightOfNext: x(root.getElementById('prev')) > x(root.getElementById('next')),
+      firstDotRightmost: dots.length > 1 && x(dots[0]) > x(dots[1]),
+      headingAtRight: root.querySelector('[part~="related-heading"]').getBoundingClientRect().right > x(root.getElementById('controls')),
+      date: root.querySelector('[part~="date"]')?.textContent,
+    };
+  });
+  assert.deepEqual(
+    { ...layout, date: undefined },
+    { firstRightOfSecond: true, prevRightOfNext: true, firstDotRightmost: true, headingAtRight: true, date: undefined },
+  );
+  assert.match(layout.date, /[\u0600-\u06FF\u0660-\u0669]/, `the date in Arabic (${layout.date})`);
+  const arabic = (sel) => page.locator(`#arabic ${sel}`);
+  await arabic('[part~="slide"] a').first().focus();
+  await page.keyboard.press('ArrowLeft');
+  const focused = () => page.evaluate(() => document.getElementById('arabic').shadowRoot.activeElement?.closest('[part~="slide"]')?.getAttribute('aria-label'));
+  assert.equal(await focused(), '2 of 6', 'the left arrow moves on');
+  await page.keyboard.press('End');
+  assert.equal(await focused(), '6 of 6');
+  await page.waitForTimeout(100);
+  const scrolled = await page.evaluate(() => document.getElementById('arabic').shadowRoot.getElementById('track').scrollLeft);
+  assert.ok(scrolled < 0, `the track has scrolled leftwards to the last slide (${scrolled})`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('300 slides move by key and button without a long task', async () => {
   const { page, problems } = await open(env);
   await page.locator(slides).first().waitFor();

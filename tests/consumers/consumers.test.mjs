@@ -1,0 +1,97 @@
+// The package as a site developer gets it: `npm pack` of the repository, installed unchanged into
+// three apps (a Vite app, a webpack 5 app, and a plain page with no bundler that imports the
+// files from node_modules through an import map), each built, served on the loopback and checked
+// in headless Chromium: both widgets render, the WebAssembly is found next to the JavaScript that
+// loads it, and the events arrive (ready, impression, and select, which the app cancels to route).
+//   node --test tests/consumers/   (after `npm run build`)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, start } from '../e2e/browser.mjs';
+
+const HERE = join(ROOT, 'tests/consumers');
+
+const FIXTURES = [
+  { name: 'vite', page: '.', served: 'dist', scripts: '<script type="module" src="./app.js"></script>' },
+  { name: 'webpack', page: 'dist', served: 'dist', scripts: '<script defer src="./main.js"></script>' },
+  {
+    name: 'plain',
+    page: '.',
+    served: '.',
+    scripts:
+      '<script type="importmap">{ "imports": { "storycard": "./node_modules/storycard/pkg/storycard.js" } }</script>\n' +
+      '  <script type="module" src="./app.js"></script>',
+  },
+];
+
+const work = mkdtempSync(join(tmpdir(), 'storycard-consumers-'));
+let tarball;
+before(() => {
+  assert.ok(existsSync(join(ROOT, 'pkg/storycard.js')), 'pkg/ is built (npm run build)');
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
+  tarball = join(work, JSON.parse(out)[0].filename);
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const npm = (dir, ...args) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+test('the public types say what each value is: no `any`', () => {
+  const types = readFileSync(join(ROOT, 'pkg/storycard.d.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  assert.doesNotMatch(types, /\bany\b/);
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'default'], 'types first');
+  const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"$/m)[1];
+  assert.equal(manifest.version, cargo, 'the package and the crate have one version');
+});
+
+for (const fixture of FIXTURES) {
+  test(`the packed package works in a ${fixture.name} app`, async () => {
+    const dir = join(work, fixture.name);
+    cpSync(join(HERE, fixture.name), dir, { recursive: true });
+    cpSync(join(HERE, 'app.js'), join(dir, 'app.js'));
+    const html = readFileSync(join(HERE, 'page.html'), 'utf8').replace('<!-- scripts -->', fixture.scripts);
+    const began = performance.now();
+    npm(dir, 'install', '--no-package-lock', tarball);
+    const installed = performance.now();
+    if (fixture.page === '.') writeFileSync(join(dir, 'index.html'), html);
+    if (fixture.name !== 'plain') npm(dir, 'run', 'build');
+    if (fixture.page !== '.') writeFileSync(join(dir, fixture.page, 'index.html'), html);
+    console.log(`# ${fixture.name}: install ${Math.round(installed - began)} ms, build ${Math.round(performance.now() - installed)} ms`);
+
+    const env = await start(join(dir, fixture.served));
+    try {
+      const page = await env.context.newPage();
+      const problems = [];
+      const wasm = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+        if (r.url().endsWith('.wasm')) wasm.push([r.status(), r.headers()['content-type']]);
+      });
+      await page.goto(env.url);
+      await page.waitForFunction(() => window.__events?.filter((e) => e.type === 'storycard:ready').length === 2);
+      const titles = (host) => page.locator(`#${host} [part~="slide-title"]`).allInnerTexts();
+      assert.deepEqual(await titles('element'), ['City story 1', 'City story 2'], 'the element: the repeat removed');
+      assert.deepEqual(await titles('mounted'), ['Sport story 1', 'Sport story 2', 'Sport story 3'], 'mount()');
+      assert.deepEqual(wasm, [[200, 'application/wasm']], 'one module, found next to its JavaScript');
+      // Seen for a second: impressions.
+      await page.waitForFunction(() => window.__events.some((e) => e.type === 'storycard:impression'), null, { timeout: 5000 });
+      // Opened: the app cancels and routes.
+      await page.locator('#mounted [part~="slide"]').nth(1).locator('a').click();
+      await page.waitForFunction(() => location.hash === '#/story/1');
+      const select = await page.evaluate(() =>
+        window.__events.filter((e) => e.type === 'storycard:select').map((e) => [e.host, e.position]),
+      );
+      assert.deepEqual(select, [['mounted', 1]]);
+      assert.equal(new URL(page.url()).origin, new URL(env.url).origin, 'no navigation away');
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await env.stop();
+    }
+  });
+}
