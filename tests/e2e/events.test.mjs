@@ -136,3 +136,41 @@ test('the WebAssembly loads from an explicit wasmUrl', async () => {
   assert.ok(!fetched.some((p) => p.endsWith('_bg.wasm')), fetched.join(' '));
   await page.close();
 });
+
+test("one widget's failure touches neither another widget nor the page", async () => {
+  const { page, problems } = await open(env);
+  await page.locator(slides).first().waitFor();
+  const result = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/storycard.js');
+    const events = [];
+    const widget = (id, setup) => {
+      const host = document.createElement(id === 'broken-element' ? 'story-card' : 'div');
+      host.id = id;
+      host.addEventListener('storycard:ready', () => events.push(`${id}: ready`));
+      host.addEventListener('storycard:error', () => events.push(`${id}: error`));
+      setup?.(host);
+      document.body.append(host);
+      return host;
+    };
+    const island = document.createElement('script');
+    island.type = 'application/json';
+    island.id = 'broken-data';
+    island.textContent = '{ "article": { "headline": "Unclosed" ';
+    document.body.append(island);
+    widget('broken-element', (host) => host.setAttribute('source', '#broken-data'));
+    const failed = await mount(widget('broken-mount'), { data: { article: { headline: '' } } }).then(() => 'resolved');
+    const good = await mount(widget('good'), { data: { article: { headline: 'Still here' } } }).then(() => 'resolved');
+    await new Promise((done) => setTimeout(done, 200));
+    const headline = (id) => document.getElementById(id).shadowRoot?.querySelector('[part~="headline"]')?.textContent ?? null;
+    const notice = (id) => document.getElementById(id).shadowRoot?.querySelector('[part~="error"]') !== null;
+    return { events: events.sort(), failed, good, headlines: [headline('good'), headline('broken-mount')], notices: [notice('broken-element'), notice('broken-mount')] };
+  });
+  assert.deepEqual(result.events, ['broken-element: error', 'broken-mount: error', 'good: ready']);
+  assert.deepEqual([result.failed, result.good], ['resolved', 'resolved'], 'bad data is an event, not an exception');
+  assert.deepEqual(result.headlines, ['Still here', null]);
+  assert.deepEqual(result.notices, [true, true]);
+  // The demo's own widget is untouched.
+  assert.deepEqual(await page.locator('story-card[source="#article-data"] [part~="slide"]').count(), 8);
+  assert.ok(problems.every((p) => p.startsWith('console.error: storycard:')), problems.join('\n'));
+  await page.close();
+});
