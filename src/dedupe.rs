@@ -250,6 +250,8 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
     // For near duplicates: each kept story's host, and the kept stories each word appears in
     // (`words` maps a word to its list in `stories_with`).
     let mut hosts: Vec<Option<String>> = Vec::with_capacity(n);
+    // Each kept story's headline, read once for the near-duplicate scores.
+    let mut headlines: Vec<similar::Headline> = Vec::with_capacity(n);
     let mut words = Index::with_capacity_and_hasher(n, Default::default());
     let mut stories_with: Vec<Vec<usize>> = Vec::new();
 
@@ -280,9 +282,9 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
         let host = keys.url.as_deref().map(host_of);
         // Only an entry without an exact match needs its words: for the near-duplicate test and,
         // when it is kept, the index of words.
-        let sequence = match hit {
-            Some(_) => Vec::new(),
-            None => similar::sequence_of_key(&keys.headline),
+        let read = match hit {
+            Some(_) => None,
+            None => Some(similar::Headline::with_key(&entry.headline, &keys.headline)),
         };
         let (hit, score) = match hit {
             Some(hit) => (Some(hit), None),
@@ -290,8 +292,8 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                 let near = near_duplicate(
                     &entry,
                     host,
-                    &sequence,
-                    (&kept, &hosts),
+                    read.as_ref().expect("read without an exact match"),
+                    (&kept, &hosts, &headlines),
                     (&words, &stories_with),
                 );
                 (
@@ -329,8 +331,9 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                     }
                 }
                 by_headline.entry(keys.headline).or_insert(i);
-                for word in sequence {
-                    let list = *words.entry(word).or_insert(stories_with.len());
+                let read = read.expect("read without an exact match");
+                for word in read.sequence() {
+                    let list = *words.entry(word.clone()).or_insert(stories_with.len());
                     if list == stories_with.len() {
                         stories_with.push(Vec::new());
                     }
@@ -338,6 +341,7 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                         stories_with[list].push(i);
                     }
                 }
+                headlines.push(read);
                 kept.push(entry);
             }
         }
@@ -368,13 +372,13 @@ fn host_of(key: &str) -> &str {
 fn near_duplicate(
     entry: &Related,
     host: Option<&str>,
-    sequence: &[String],
-    (kept, hosts): (&[Related], &[Option<String>]),
+    headline: &similar::Headline,
+    (kept, hosts, headlines): (&[Related], &[Option<String>], &[similar::Headline]),
     (words, stories_with): (&Index, &[Vec<usize>]),
 ) -> Option<(usize, f64)> {
     let mut compared: Vec<usize> = Vec::new();
     let mut best: Option<(usize, f64)> = None;
-    for word in sequence {
+    for word in headline.sequence() {
         let Some(list) = words.get(word).map(|&l| &stories_with[l]) else {
             continue;
         };
@@ -387,7 +391,7 @@ fn near_duplicate(
                 continue;
             }
             compared.push(i);
-            let mut score = similar::score(&entry.headline, &kept[i].headline);
+            let mut score = headline.score(&headlines[i]);
             if score > 0.0 && score < NEAR_DUPLICATE {
                 if let (Some(a), Some(b)) = (&entry.description, &kept[i].description) {
                     if similar::sequence(a).len().min(similar::sequence(b).len()) >= SUMMARY_WORDS {

@@ -239,25 +239,60 @@ fn names(headline: &str) -> Words {
 /// assert!(score("Seven killed in crash", "Nine killed in crash") < NEAR_DUPLICATE);
 /// ```
 pub fn score(a: &str, b: &str) -> f64 {
-    let (sa, sb) = (sequence(a), sequence(b));
-    let (wa0, wb0) = (set(sa.iter().cloned()), set(sb.iter().cloned()));
-    let wa = join_compounds(&sa, &wb0);
-    let wb = join_compounds(&sb, &wa0);
-    if wa.is_empty() || wb.is_empty() || conflict(&sa, &sb, &wa, &wb) {
-        return 0.0;
+    Headline::new(a).score(&Headline::new(b))
+}
+
+/// A headline read once for scoring against many others: its content words in order, as a set,
+/// and its names. Dedupe keeps one per story, so each pair costs only the comparison.
+#[derive(Debug, Clone)]
+pub struct Headline {
+    sequence: Vec<String>,
+    words: Words,
+    names: Words,
+}
+
+impl Headline {
+    /// Reads `headline`.
+    pub fn new(headline: &str) -> Headline {
+        Headline::with_key(headline, &headline_key(headline))
     }
-    // A name on each side that the other lacks: another subject ("Apple" / "Google",
-    // "Mỹ" / "Anh"), not a rewrite.
-    let (na, nb) = (names(a), names(b));
-    if na.iter().any(|n| !wb.contains(n)) && nb.iter().any(|n| !wa.contains(n)) {
-        return 0.0;
+
+    /// Reads `headline`, whose [`headline_key`] the caller has already.
+    pub fn with_key(headline: &str, key: &str) -> Headline {
+        let sequence = sequence_of_key(key);
+        Headline {
+            words: set(sequence.iter().cloned()),
+            names: names(headline),
+            sequence,
+        }
     }
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    if shared == wa.len().min(wb.len()) && shared >= 3 {
-        return 1.0;
+
+    /// The content words in order ([`sequence`]).
+    pub fn sequence(&self) -> &[String] {
+        &self.sequence
     }
-    // The Jaccard index of the two sets.
-    shared as f64 / (wa.len() + wb.len() - shared) as f64
+
+    /// [`score`] of this headline and `other`.
+    pub fn score(&self, other: &Headline) -> f64 {
+        let (sa, sb) = (&self.sequence, &other.sequence);
+        let wa = join_compounds(sa, &other.words);
+        let wb = join_compounds(sb, &self.words);
+        if wa.is_empty() || wb.is_empty() || conflict(sa, sb, &wa, &wb) {
+            return 0.0;
+        }
+        // A name on each side that the other lacks: another subject ("Apple" / "Google",
+        // "Mỹ" / "Anh"), not a rewrite.
+        if self.names.iter().any(|n| !wb.contains(n)) && other.names.iter().any(|n| !wa.contains(n))
+        {
+            return 0.0;
+        }
+        let shared = wa.iter().filter(|w| wb.contains(w)).count();
+        if shared == wa.len().min(wb.len()) && shared >= 3 {
+            return 1.0;
+        }
+        // The Jaccard index of the two sets.
+        shared as f64 / (wa.len() + wb.len() - shared) as f64
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,12 @@ pub fn safe_href(raw: &str) -> Option<String> {
     if cleaned.is_empty() {
         return None;
     }
+    // A network-path reference without a host ("//", "///x") is no address a browser can follow.
+    if let Some(rest) = cleaned.strip_prefix("//") {
+        if rest.is_empty() || rest.starts_with(['/', '\\', '?', '#']) {
+            return None;
+        }
+    }
     match scheme(&cleaned) {
         None => Some(cleaned),
         Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
@@ -247,7 +253,18 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
         out.push_str(host);
     }
     let path = canonical_path(&remove_dot_segments(&normalize_escapes(path)));
-    out.push_str(&path[..path.bytes().rposition(|b| b != b'/').map_or(0, |i| i + 1)]);
+    let path = &path[..path.bytes().rposition(|b| b != b'/').map_or(0, |i| i + 1)];
+    // A relative path whose first segment holds a colon ("./a:b" without its "./") would read
+    // as a scheme: it keeps a "./".
+    if out.is_empty()
+        && path
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':'))
+    {
+        out.push_str("./");
+    }
+    out.push_str(path);
     let mut kept: Vec<String> = query
         .map(|q| {
             q.split('&')
@@ -273,7 +290,9 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
         out.push('?');
         out.push_str(&kept.join("&"));
     }
-    Some(out)
+    // A relative address that names nothing without its page ("/", "./"): no key, so the entry
+    // compares by headline.
+    (!out.is_empty()).then_some(out)
 }
 
 fn split_once_or_all(s: &str, at: char) -> (&str, Option<&str>) {
