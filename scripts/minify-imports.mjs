@@ -3,7 +3,8 @@
 // wasm-bindgen names each import after its function plus a 16-digit hash
 // ("__wbg_new_with_event_init_dict_afa9822926033490", from the module "./storycard_wasm_bg.js"):
 // each name is written twice, once in the module and once in the bindings, and the hashes do not
-// compress. Here every import comes from the module "w" under a one- or two-letter name.
+// compress. Here every import comes from the module "w" under a one- or two-letter name, and
+// every export but `memory` has a short name too.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [wasmPath, jsPath] = process.argv.slice(2);
@@ -43,10 +44,38 @@ const short = (i) => (i < LETTERS.length ? LETTERS[i] : LETTERS[Math.floor(i / L
 const out = [wasm.subarray(0, 8)];
 let at = 8;
 let renamed = 0;
+let exported = 0;
 while (at < wasm.length) {
   const id = wasm[at];
   const [size, start] = readU32(wasm, at + 1);
   const end = start + size;
+  if (id === 7) {
+    // The export section: (name, kind, index) entries. The bindings read each export as a
+    // property (`wasm.widget_new`); `memory` keeps its name, which callers may read.
+    let p = start;
+    const [count, first] = readU32(wasm, p);
+    p = first;
+    const body = [...u32(count)];
+    for (let i = 0; i < count; i++) {
+      let len;
+      [len, p] = readU32(wasm, p);
+      const field = wasm.subarray(p, p + len).toString('utf8');
+      p += len;
+      const descStart = p;
+      p++;
+      [, p] = readU32(wasm, p);
+      let to = field;
+      if (field !== 'memory') {
+        to = `x${short(exported++)}`;
+        const access = new RegExp(`\\.${field.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+        js = js.replace(access, `.${to}`);
+      }
+      body.push(...name(to), ...wasm.subarray(descStart, p));
+    }
+    out.push(Buffer.from([7, ...u32(body.length), ...body]));
+    at = end;
+    continue;
+  }
   if (id !== 2) {
     out.push(wasm.subarray(at, end));
     at = end;
@@ -98,4 +127,4 @@ while (at < wasm.length) {
 }
 writeFileSync(wasmPath, Buffer.concat(out));
 writeFileSync(jsPath, js);
-console.log(`minify-imports: ${renamed} imports of ${wasmPath} renamed`);
+console.log(`minify-imports: ${renamed} imports and ${exported} exports of ${wasmPath} renamed`);

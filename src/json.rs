@@ -497,7 +497,13 @@ impl Parser<'_> {
             scale = scale.saturating_add(if sign < 0 { -exponent } else { exponent });
         }
         let magnitude = if scale < 0 {
-            value / 10f64.powi(-scale)
+            // Divided in two steps below 1e-300, where one power of ten would be infinite
+            // before the quotient is small; past 1e-700 every double is zero.
+            match scale.checked_neg().unwrap_or(i32::MAX) {
+                k if k > 700 => 0.0,
+                k if k > 300 => value / 1e300 / 10f64.powi(k - 300),
+                k => value / 10f64.powi(k),
+            }
         } else {
             value * 10f64.powi(scale)
         };

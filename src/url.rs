@@ -86,7 +86,15 @@ fn normalize_escapes(s: &str) -> String {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
             if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
                 let b = (h * 16 + l) as u8;
-                if is_unreserved(b) {
+                // Decoded, a hex digit after "%" or "%X" would make a new escape ("%6%63" would
+                // be "%6c", then "l"): it stays escaped, so normalizing twice changes nothing.
+                let o = out.as_bytes();
+                let makes_escape = hex(b).is_some()
+                    && (o.last() == Some(&b'%')
+                        || (o.len() >= 2
+                            && o[o.len() - 2] == b'%'
+                            && hex(o[o.len() - 1]).is_some()));
+                if is_unreserved(b) && !makes_escape {
                     out.push(char::from(b));
                 } else {
                     out.push('%');
@@ -96,6 +104,15 @@ fn normalize_escapes(s: &str) -> String {
                 i += 3;
                 continue;
             }
+        }
+        // Controls, spaces and DEL escaped, as a browser's URL parser writes them in a path or
+        // query (so "/.\0" is no dot segment, before or after a second normalizing).
+        if bytes[i] <= b' ' || bytes[i] == 0x7f {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(bytes[i] >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(bytes[i] & 15)]));
+            i += 1;
+            continue;
         }
         // Copy one whole character.
         let len = s[i..].chars().next().map_or(1, char::len_utf8);
@@ -128,19 +145,28 @@ fn canonical_path(path: &str) -> String {
         if i > 0 {
             out.push('/');
         }
-        match amp_marker(segment) {
-            Some(at) => {
-                out.push_str(&segment[..at]);
-                out.push_str(&segment[at + 4..]);
-            }
-            None => out.push_str(segment),
+        // Every `.amp` marker of the segment ("story.amp.amp.html" is "story.html").
+        let mut segment = String::from(segment);
+        while let Some(at) = amp_marker(&segment) {
+            segment = [&segment[..at], &segment[at + 4..]].concat();
         }
+        out.push_str(&segment);
     }
-    let last = after_last(&out, b'/');
-    if ["index.html", "index.htm", "index.php"]
-        .iter()
-        .any(|name| out[last..].eq_ignore_ascii_case(name))
-    {
+    // An index page is its directory, however many times the path names one ("/a/index.php"
+    // and "/a/index.php/index.php" are "/a/").
+    loop {
+        // (the end as the key will have it: without slashes, controls or spaces)
+        let end = out
+            .bytes()
+            .rposition(|b| b != b'/' && b > b' ')
+            .map_or(0, |i| i + 1);
+        let last = after_last(&out[..end], b'/');
+        if !["index.html", "index.htm", "index.php"]
+            .iter()
+            .any(|name| out[last..end].eq_ignore_ascii_case(name))
+        {
+            break;
+        }
         out.truncate(last);
     }
     out
@@ -237,23 +263,53 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
         let host_port = &authority[after_last(authority, b'@')..];
         let host_port = host_port.to_ascii_lowercase();
         let mut host_port = host_port.as_str();
-        for prefix in ["www.", "m.", "amp."] {
-            // Only a prefix of a host that keeps a dot: `m.example` stays itself.
-            if let Some(rest) = host_port.strip_prefix(prefix).filter(|r| r.contains('.')) {
-                host_port = rest;
-            }
+        // Only a prefix of a host that keeps a dot: `m.example` stays itself. In any order and
+        // number: `m.www.example.com` is `example.com` too.
+        while let Some(rest) = ["www.", "m.", "amp."]
+            .iter()
+            .find_map(|prefix| host_port.strip_prefix(prefix).filter(|r| r.contains('.')))
+        {
+            host_port = rest;
         }
+        // The scheme's default port goes; a key ("//host:80/…") has no scheme, so its port stays.
         let default_port = if scheme.eq_ignore_ascii_case("https") {
-            ":443"
+            Some(":443")
+        } else if scheme.eq_ignore_ascii_case("http") {
+            Some(":80")
         } else {
-            ":80"
+            None
         };
-        let host = host_port.strip_suffix(default_port).unwrap_or(host_port);
+        let host = default_port
+            .and_then(|p| host_port.strip_suffix(p))
+            .unwrap_or(host_port);
+        // No host, or one a browser would not read as one (a backslash makes it a path, and
+        // controls, spaces and `<>^|` are forbidden in hosts): not an address to compare.
+        if host.is_empty()
+            || host
+                .bytes()
+                .any(|b| b <= b' ' || b == 0x7f || b"\\<>^|".contains(&b))
+        {
+            return None;
+        }
         out.push_str("//");
         out.push_str(host);
     }
-    let path = canonical_path(&remove_dot_segments(&normalize_escapes(path)));
-    let path = &path[..path.bytes().rposition(|b| b != b'/').map_or(0, |i| i + 1)];
+    // Dot segments and the canonical path's rules until neither changes anything: removing an
+    // AMP marker can leave a dot segment ("/.amp."), removing a dot segment an index page.
+    let mut path = normalize_escapes(path);
+    for _ in 0..8 {
+        let next = canonical_path(&remove_dot_segments(&path));
+        if next == path {
+            break;
+        }
+        path = next;
+    }
+    // (Without its trailing slashes, and the controls and spaces a browser would trim before
+    // them when they end the address.)
+    let path = &path[..path
+        .bytes()
+        .rposition(|b| b != b'/' && b > b' ')
+        .map_or(0, |i| i + 1)];
     // A relative path whose first segment holds a colon ("./a:b" without its "./") would read
     // as a scheme: it keeps a "./".
     if out.is_empty()
@@ -266,14 +322,18 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
     }
     out.push_str(path);
     let mut kept: Vec<String> = query
+        // (without the controls and spaces a "#" left at its end, which a browser would trim
+        // from the address without the fragment)
+        .map(|q| &q[..q.bytes().rposition(|b| b > b' ').map_or(0, |i| i + 1)])
         .map(|q| {
+            // Each parameter read as its escapes say ("%61mp=1" is "amp=1") before the rules.
             q.split('&')
+                .map(normalize_escapes)
                 .filter(|p| {
                     !p.is_empty()
                         && !is_amp_param(p)
                         && !is_tracking(p.split('=').next().unwrap_or(p), extra_tracking)
                 })
-                .map(normalize_escapes)
                 .collect()
         })
         .unwrap_or_default();

@@ -6,6 +6,7 @@ use crate::dedupe::Story;
 use crate::i18n::Labels;
 use crate::model::{Image, Person};
 use crate::text::decimal;
+use crate::url::safe_href;
 
 /// Public `part` names: the styling API, documented in the README.
 pub mod part {
@@ -203,10 +204,12 @@ pub fn error(l: &Labels) -> Vec<El> {
 
 fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
     let a = &story.article;
-    let headline = El::new("h2").part(part::HEADLINE).child(match &a.url {
-        Some(url) => El::new("a").attr("href", url).text(&a.headline),
-        None => El::new("span").text(&a.headline),
-    });
+    let headline = El::new("h2")
+        .part(part::HEADLINE)
+        .child(match safe(&a.url) {
+            Some(url) => El::new("a").attr("href", url).text(&a.headline),
+            None => El::new("span").text(&a.headline),
+        });
     let body: Vec<&String> = a
         .body
         .iter()
@@ -248,7 +251,12 @@ fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
     }
     El::new("article")
         .part(part::CARD)
-        .child_opt(a.image.as_ref().map(|i| image(i, part::IMAGE, true)))
+        .child_opt(
+            a.image
+                .as_ref()
+                .filter(|i| safe_href(&i.url).is_some())
+                .map(|i| image(i, part::IMAGE, true)),
+        )
         .child(content)
 }
 
@@ -266,10 +274,12 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
     };
     let mut track = El::new("div").attr("id", id::TRACK);
     for (i, r) in story.related.iter().enumerate() {
-        let title = El::new("h3").part(part::SLIDE_TITLE).child(match &r.url {
-            Some(url) => El::new("a").attr("href", url).text(&r.headline),
-            None => El::new("span").text(&r.headline),
-        });
+        let title = El::new("h3")
+            .part(part::SLIDE_TITLE)
+            .child(match safe(&r.url) {
+                Some(url) => El::new("a").attr("href", url).text(&r.headline),
+                None => El::new("span").text(&r.headline),
+            });
         let slide = El::new("div")
             .part(part::SLIDE)
             .attr("role", "group")
@@ -278,6 +288,7 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
             .child_opt(
                 r.image
                     .as_ref()
+                    .filter(|i| safe_href(&i.url).is_some())
                     .map(|img| image(img, part::SLIDE_IMAGE, false)),
             )
             .child(title)
@@ -392,7 +403,7 @@ fn meta(
                 };
                 byline = byline.text(sep);
             }
-            byline = byline.child(match &person.url {
+            byline = byline.child(match safe(&person.url) {
                 Some(url) => El::new("a")
                     .attr("href", url)
                     .attr("rel", "author")
@@ -411,6 +422,13 @@ fn meta(
         );
     }
     Some(line)
+}
+
+/// `url` when it is an address a link may carry. The readers keep only such addresses; the view
+/// checks again, so a story built some other way (a Rust caller, a server) cannot put a
+/// `javascript:` address into the markup.
+fn safe(url: &Option<String>) -> Option<&String> {
+    url.as_ref().filter(|u| safe_href(u).is_some())
 }
 
 fn image(img: &Image, part_name: &'static str, lead: bool) -> El {
