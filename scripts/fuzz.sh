@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (fuzz/fuzz_targets/) for a while each, with cargo fuzz on the nightly
-# toolchain, from the committed seeds (fuzz/seeds/<target>/: the fixtures) plus the corpus earlier
+# toolchain, from the committed seeds (fuzz/seeds/<target>/, taken from the fixtures; for `page`,
+# tests/fixtures/pages/ itself) plus the corpus earlier
 # runs grew (fuzz/corpus/, not committed). Not part of `npm test`.
 #
 #   bash scripts/fuzz.sh                 10 minutes a target
@@ -26,7 +27,10 @@ for target in "${targets[@]}"; do
   log=$(mktemp)
   status=0
   began=$SECONDS
-  cargo "+$nightly" fuzz run "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
+  # (the page target's seeds are the fixture pages themselves)
+  seeds=fuzz/seeds/$target
+  [ "$target" = page ] && seeds=tests/fixtures/pages
+  cargo "+$nightly" fuzz run "$target" "fuzz/corpus/$target" "$seeds" -- \
     -max_total_time="$seconds" -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 > "$log" 2>&1 || status=$?
   runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1)
   crashes=$(find "fuzz/artifacts/$target" -type f 2>/dev/null | wc -l)

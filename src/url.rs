@@ -145,28 +145,24 @@ fn canonical_path(path: &str) -> String {
         if i > 0 {
             out.push('/');
         }
-        // Every `.amp` marker of the segment ("story.amp.amp.html" is "story.html").
-        let mut segment = String::from(segment);
-        while let Some(at) = amp_marker(&segment) {
-            segment = [&segment[..at], &segment[at + 4..]].concat();
+        match amp_marker(segment) {
+            Some(at) => {
+                out.push_str(&segment[..at]);
+                out.push_str(&segment[at + 4..]);
+            }
+            None => out.push_str(segment),
         }
-        out.push_str(&segment);
     }
-    // An index page is its directory, however many times the path names one ("/a/index.php"
-    // and "/a/index.php/index.php" are "/a/").
-    loop {
-        // (the end as the key will have it: without slashes, controls or spaces)
-        let end = out
-            .bytes()
-            .rposition(|b| b != b'/' && b > b' ')
-            .map_or(0, |i| i + 1);
-        let last = after_last(&out[..end], b'/');
-        if !["index.html", "index.htm", "index.php"]
-            .iter()
-            .any(|name| out[last..end].eq_ignore_ascii_case(name))
-        {
-            break;
-        }
+    // (the end as the key will have it: without slashes, controls or spaces)
+    let end = out
+        .bytes()
+        .rposition(|b| b != b'/' && b > b' ')
+        .map_or(0, |i| i + 1);
+    let last = after_last(&out[..end], b'/');
+    if ["index.html", "index.htm", "index.php"]
+        .iter()
+        .any(|name| out[last..end].eq_ignore_ascii_case(name))
+    {
         out.truncate(last);
     }
     out
@@ -294,10 +290,12 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
         out.push_str("//");
         out.push_str(host);
     }
-    // Dot segments and the canonical path's rules until neither changes anything: removing an
-    // AMP marker can leave a dot segment ("/.amp."), removing a dot segment an index page.
+    // Dot segments and the canonical path's rules until neither changes anything: a path can
+    // name several index pages or `.amp` markers, removing a marker can leave a dot segment
+    // ("/.amp."), removing a dot segment an index page. Each pass that changes the path shortens
+    // it, so this ends.
     let mut path = normalize_escapes(path);
-    for _ in 0..8 {
+    loop {
         let next = canonical_path(&remove_dot_segments(&path));
         if next == path {
             break;

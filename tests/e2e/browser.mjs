@@ -53,6 +53,20 @@ export function browserForFile() {
   return env;
 }
 
+/**
+ * Serves `page`'s HTML documents from `env`'s server with `policy` as their
+ * Content-Security-Policy header; requests to other origins are answered here (204), so nothing
+ * leaves the machine.
+ */
+export async function servePolicy(env, page, policy) {
+  await page.route('**/*', async (route) => {
+    if (!route.request().url().startsWith(env.url)) return route.fulfill({ status: 204 });
+    const response = await route.fetch();
+    const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
+    await route.fulfill({ response, headers: html ? { ...response.headers(), 'content-security-policy': policy } : response.headers() });
+  });
+}
+
 /** A new page that records console errors, page errors and the widget's events. */
 export async function open(env, path = '') {
   const page = await env.context.newPage();

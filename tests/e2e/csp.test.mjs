@@ -3,7 +3,7 @@
 // sinks. The widget renders and no violation is reported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserForFile } from './browser.mjs';
+import { browserForFile, servePolicy } from './browser.mjs';
 
 const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
@@ -17,14 +17,7 @@ for (const path of ['', 'www/article.html']) {
     const problems = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.route('**/*', async (route) => {
-      const response = await route.fetch();
-      const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
-      await route.fulfill({
-        response,
-        headers: html ? { ...response.headers(), 'content-security-policy': POLICY } : response.headers(),
-      });
-    });
+    await servePolicy(env, page, POLICY);
     await page.addInitScript(() => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
@@ -66,14 +59,7 @@ test('where the policy forbids WebAssembly, the page keeps its own links and sto
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const noWasm = POLICY.replace(" 'wasm-unsafe-eval'", '');
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
-    await route.fulfill({
-      response,
-      headers: html ? { ...response.headers(), 'content-security-policy': noWasm } : response.headers(),
-    });
-  });
+  await servePolicy(env, page, noWasm);
   await page.addInitScript(() => {
     window.__errors = [];
     document.addEventListener('storycard:error', (e) => window.__errors.push(e.detail.message));

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserForFile, ROOT } from './browser.mjs';
+import { browserForFile, ROOT, servePolicy } from './browser.mjs';
 
 const env = browserForFile();
 const PAYLOADS = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/hostile/payloads.json'), 'utf8'));
@@ -19,13 +19,8 @@ test(`${PAYLOADS.length} hostile payloads in every field: nothing runs, nothing 
   const page = await env.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', async (route) => {
-    // Images from the data's addresses: answered here, nothing leaves the machine.
-    if (!route.request().url().startsWith(env.url)) return route.fulfill({ status: 204 });
-    const response = await route.fetch();
-    const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
-    await route.fulfill({ response, headers: html ? { ...response.headers(), 'content-security-policy': POLICY } : response.headers() });
-  });
+  // (the images of the data's addresses are answered there: nothing leaves the machine)
+  await servePolicy(env, page, POLICY);
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
