@@ -219,46 +219,123 @@ pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
 /// assert_eq!(story.related[0].authors[0].name, "Khánh Minh");
 /// assert_eq!(story.related[1].authors[0].name, "Anh Vũ");
 /// ```
-pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
-    let Extracted {
-        article,
-        related_heading,
-        related,
-        warnings,
-        provenance,
-        aliases,
-    } = extracted;
-    let rules = Rules {
-        base: rules.base.or(article.url.as_deref()),
-        tracking: rules.tracking,
-    };
-    let article_keys = Keys::of(&article.headline, article.url.as_deref(), &rules);
-    let alias_keys: Vec<String> = aliases
-        .iter()
-        .filter_map(|u| url::key_with(u, rules.base, rules.tracking))
-        .collect();
-
-    let mut kept: Vec<Related> = Vec::with_capacity(related.len());
-    // Indexes into `kept`, all of one map type (one copy of the hash table code in the wasm):
-    // by URL key; by headline key; by headline key among the kept stories that have no URL.
-    // Sized once: growing a large table rehashes it, which is what bends the cost above linear.
-    let n = related.len();
-    let mut by_url = Index::with_capacity_and_hasher(n, Default::default());
-    let mut by_headline = Index::with_capacity_and_hasher(n, Default::default());
-    let mut no_url_by_headline = Index::with_capacity_and_hasher(n / 4, Default::default());
-    let mut removed = Vec::new();
-    // For near duplicates: each kept story's host, and the kept stories each word appears in
-    // (`words` maps a word to its list in `stories_with`).
-    let mut hosts: Vec<Option<String>> = Vec::with_capacity(n);
-    // Each kept story's headline, read once for the near-duplicate scores.
-    let mut headlines: Vec<similar::Headline> = Vec::with_capacity(n);
-    let mut words = Index::with_capacity_and_hasher(n, Default::default());
-    let mut stories_with: Vec<Vec<usize>> = Vec::new();
-
+pub fn dedupe_with(mut extracted: Extracted, rules: &Rules) -> Story {
+    let related = std::mem::take(&mut extracted.related);
+    let mut deduper = Deduper::new(extracted, rules);
+    deduper.reserve(related.len());
     for entry in related {
+        deduper.push(entry);
+    }
+    deduper.finish()
+}
+
+/// Dedupe one entry at a time: [`dedupe_with`] for a caller that spreads a long related list
+/// over several tasks (the browser module, so that 100,000 entries never hold the main thread).
+///
+/// ```
+/// use storycard::{dedupe::{Deduper, Rules}, extract::Extracted, model::{Article, Related}};
+/// let head = Extracted {
+///     article: Article { headline: "Main".into(), ..Article::default() },
+///     ..Extracted::default()
+/// };
+/// let mut deduper = Deduper::new(head, &Rules::default());
+/// for (position, url) in ["https://ex.com/1?utm_source=x", "https://ex.com/1"].into_iter().enumerate() {
+///     deduper.push(Related { headline: "One".into(), url: Some(url.into()), position, ..Related::default() });
+/// }
+/// assert_eq!(deduper.finish().related.len(), 1);
+/// ```
+pub struct Deduper {
+    /// The story so far: the article, the kept related stories and what was removed.
+    story: Story,
+    base: Option<String>,
+    tracking: Vec<String>,
+    article_keys: Keys,
+    alias_keys: Vec<String>,
+    // Indexes into `story.related`, all of one map type (one copy of the hash table code in the
+    // wasm): by URL key; by headline key; by headline key among the kept stories that have no
+    // URL.
+    by_url: Index,
+    by_headline: Index,
+    no_url_by_headline: Index,
+    // For near duplicates: each kept story's host, its headline read once for the scores, and
+    // the kept stories each word appears in (`words` maps a word to its list in `stories_with`).
+    hosts: Vec<Option<String>>,
+    headlines: Vec<similar::Headline>,
+    words: Index,
+    stories_with: Vec<Vec<usize>>,
+}
+
+impl Deduper {
+    /// Starts with the article of `head` (its `related` list is not read: [`Deduper::push`]
+    /// each entry).
+    pub fn new(head: Extracted, rules: &Rules) -> Deduper {
+        let Extracted {
+            article,
+            related_heading,
+            related: _,
+            warnings,
+            provenance,
+            aliases,
+        } = head;
+        let base = rules.base.or(article.url.as_deref()).map(str::to_owned);
+        let tracking = rules.tracking.to_vec();
+        let rules = Rules {
+            base: base.as_deref(),
+            tracking: &tracking,
+        };
+        let article_keys = Keys::of(&article.headline, article.url.as_deref(), &rules);
+        let alias_keys = aliases
+            .iter()
+            .filter_map(|u| url::key_with(u, rules.base, rules.tracking))
+            .collect();
+        Deduper {
+            story: Story {
+                article,
+                related_heading,
+                warnings,
+                provenance,
+                ..Story::default()
+            },
+            base,
+            tracking,
+            article_keys,
+            alias_keys,
+            by_url: Index::default(),
+            by_headline: Index::default(),
+            no_url_by_headline: Index::default(),
+            hosts: Vec::new(),
+            headlines: Vec::new(),
+            words: Index::default(),
+            stories_with: Vec::new(),
+        }
+    }
+
+    /// Reserves room for `n` more entries: growing a large table rehashes it, which is what
+    /// bends the cost above linear.
+    pub fn reserve(&mut self, n: usize) {
+        self.story.related.reserve(n);
+        self.by_url.reserve(n);
+        self.by_headline.reserve(n);
+        self.no_url_by_headline.reserve(n / 4);
+        self.hosts.reserve(n);
+        self.headlines.reserve(n);
+        self.words.reserve(n);
+    }
+
+    /// Dedupes one more entry against those before it.
+    pub fn push(&mut self, entry: Related) {
+        let rules = Rules {
+            base: self.base.as_deref(),
+            tracking: &self.tracking,
+        };
         let keys = Keys::of(&entry.headline, entry.url.as_deref(), &rules);
-        let is_article = keys.same_as(&article_keys).is_some()
-            || keys.url.as_ref().is_some_and(|u| alias_keys.contains(u));
+        let kept = &mut self.story.related;
+        let removed = &mut self.story.removed;
+        let is_article = keys.same_as(&self.article_keys).is_some()
+            || keys
+                .url
+                .as_ref()
+                .is_some_and(|u| self.alias_keys.contains(u));
         if is_article {
             removed.push(Removed {
                 position: entry.position,
@@ -267,43 +344,46 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                 merged_into: None,
                 score: None,
             });
-            continue;
+            return;
         }
         let hit = match &keys.url {
-            Some(url) => by_url.get(url).map(|&i| (i, Reason::SameUrl)).or_else(|| {
-                no_url_by_headline
-                    .get(&keys.headline)
-                    .map(|&i| (i, Reason::SameHeadline))
-            }),
-            None => by_headline
+            Some(url) => self
+                .by_url
+                .get(url)
+                .map(|&i| (i, Reason::SameUrl))
+                .or_else(|| {
+                    self.no_url_by_headline
+                        .get(&keys.headline)
+                        .map(|&i| (i, Reason::SameHeadline))
+                }),
+            None => self
+                .by_headline
                 .get(&keys.headline)
                 .map(|&i| (i, Reason::SameHeadline)),
         };
         let host = keys.url.as_deref().map(host_of);
         // Only an entry without an exact match needs its words: for the near-duplicate test and,
         // when it is kept, the index of words.
-        let read = match hit {
-            Some(_) => None,
-            None => Some(similar::Headline::with_key(&entry.headline, &keys.headline)),
-        };
-        let (hit, score) = match hit {
-            Some(hit) => (Some(hit), None),
+        let (hit, score, read) = match hit {
+            Some(hit) => (Some(hit), None, None),
             None => {
+                let read = similar::Headline::with_key(&entry.headline, &keys.headline);
                 let near = near_duplicate(
                     &entry,
                     host,
-                    read.as_ref().expect("read without an exact match"),
-                    (&kept, &hosts, &headlines),
-                    (&words, &stories_with),
+                    &read,
+                    (kept, &self.hosts, &self.headlines),
+                    (&self.words, &self.stories_with),
                 );
                 (
                     near.map(|(i, _)| (i, Reason::NearDuplicate)),
                     near.map(|(_, s)| s),
+                    Some(read),
                 )
             }
         };
-        match hit {
-            Some((i, reason)) => {
+        match (hit, read) {
+            (Some((i, reason)), _) => {
                 removed.push(Removed {
                     position: entry.position,
                     headline: entry.headline.clone(),
@@ -313,48 +393,99 @@ pub fn dedupe_with(extracted: Extracted, rules: &Rules) -> Story {
                 });
                 if let (None, Some(url)) = (&kept[i].url, keys.url) {
                     // The kept story gains this entry's URL: from now on it compares by URL.
-                    hosts[i] = Some(host_of(&url).to_owned());
-                    by_url.entry(url).or_insert(i);
-                    no_url_by_headline.remove(&keys.headline);
+                    self.hosts[i] = Some(host_of(&url).to_owned());
+                    self.by_url.entry(url).or_insert(i);
+                    self.no_url_by_headline.remove(&keys.headline);
                 }
                 merge(&mut kept[i], entry);
             }
-            None => {
+            (None, Some(read)) => {
                 let i = kept.len();
-                hosts.push(host.map(str::to_owned));
+                self.hosts.push(host.map(str::to_owned));
                 match keys.url {
                     Some(url) => {
-                        by_url.insert(url, i);
+                        self.by_url.insert(url, i);
                     }
                     None => {
-                        no_url_by_headline.entry(keys.headline.clone()).or_insert(i);
+                        self.no_url_by_headline
+                            .entry(keys.headline.clone())
+                            .or_insert(i);
                     }
                 }
-                by_headline.entry(keys.headline).or_insert(i);
-                let read = read.expect("read without an exact match");
+                self.by_headline.entry(keys.headline).or_insert(i);
                 for word in read.sequence() {
-                    let list = *words.entry(word.clone()).or_insert(stories_with.len());
-                    if list == stories_with.len() {
-                        stories_with.push(Vec::new());
+                    let list = *self
+                        .words
+                        .entry(word.clone())
+                        .or_insert(self.stories_with.len());
+                    if list == self.stories_with.len() {
+                        self.stories_with.push(Vec::new());
                     }
-                    if stories_with[list].last() != Some(&i) {
-                        stories_with[list].push(i);
+                    if self.stories_with[list].last() != Some(&i) {
+                        self.stories_with[list].push(i);
                     }
                 }
-                headlines.push(read);
+                self.headlines.push(read);
                 kept.push(entry);
             }
+            // (no exact match always reads the headline)
+            (None, None) => {}
         }
     }
 
-    Story {
-        article,
-        related_heading,
-        related: kept,
-        removed,
-        omitted: 0,
-        warnings,
-        provenance,
+    /// The entries removed so far, in input order.
+    pub fn removed(&self) -> &[Removed] {
+        &self.story.removed
+    }
+
+    /// The story: the article and each related story once, with what was removed and why.
+    pub fn finish(mut self) -> Story {
+        self.take_story()
+    }
+
+    /// [`Deduper::finish`] that keeps the indexes, for a caller that frees them a part at a
+    /// time with [`Deduper::release`] (100,000 entries take tens of milliseconds to free).
+    pub fn take_story(&mut self) -> Story {
+        std::mem::take(&mut self.story)
+    }
+
+    /// Frees up to `n` entries of the indexes; `true` once they are all freed.
+    pub fn release(&mut self, n: usize) -> bool {
+        let mut left = n;
+        let mut cut = |len: usize| {
+            let keep = len.saturating_sub(left);
+            left -= len - keep;
+            keep
+        };
+        self.headlines.truncate(cut(self.headlines.len()));
+        self.hosts.truncate(cut(self.hosts.len()));
+        self.stories_with.truncate(cut(self.stories_with.len()));
+        for index in [
+            &mut self.by_url,
+            &mut self.by_headline,
+            &mut self.no_url_by_headline,
+            &mut self.words,
+        ] {
+            index.retain(|_, _| {
+                let keep = left == 0;
+                left = left.saturating_sub(1);
+                keep
+            });
+        }
+        left > 0
+    }
+
+    /// The rules it compares by (the article's address as the base when none was given).
+    pub fn rules(&self) -> Rules<'_> {
+        Rules {
+            base: self.base.as_deref(),
+            tracking: &self.tracking,
+        }
+    }
+
+    /// Adds warnings from reading the entries.
+    pub fn warn(&mut self, warnings: impl IntoIterator<Item = Warning>) {
+        self.story.warnings.extend(warnings);
     }
 }
 
@@ -740,5 +871,30 @@ mod tests {
         assert_eq!(s.removed[0].position, 1);
         assert_eq!(s.removed[0].reason, Reason::NearDuplicate);
         assert_eq!(s.removed[0].score, Some(1.0));
+    }
+
+    #[test]
+    fn a_deduper_frees_its_indexes_a_part_at_a_time() {
+        let related: Vec<Related> = (0..300)
+            .map(|i| entry(&["Story ", &(i % 200).to_string()].concat(), None, i))
+            .collect();
+        let whole = run(article("Main", "https://ex.com/main"), related.clone());
+        let head = Extracted {
+            article: article("Main", "https://ex.com/main"),
+            ..Extracted::default()
+        };
+        let mut deduper = Deduper::new(head, &Rules::default());
+        for r in related {
+            deduper.push(r);
+        }
+        assert_eq!(deduper.removed().len(), 100);
+        let story = deduper.take_story();
+        assert_eq!(story, whole);
+        let mut calls = 1;
+        while !deduper.release(64) {
+            calls += 1;
+        }
+        assert!(calls > 5, "{calls} calls");
+        assert!(deduper.release(64), "and stays freed");
     }
 }

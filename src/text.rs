@@ -200,27 +200,61 @@ pub fn paragraphs(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The most characters a line of text keeps (a headline, a name, a caption, a heading): real
+/// ones are a few hundred at most, and a longer one would bury the card.
+pub const LINE: usize = 1_000;
+
+/// The most characters a paragraph keeps (a summary, a paragraph of the body).
+pub const PARAGRAPH: usize = 10_000;
+
 /// Collapses every run of white space (including no-break spaces and line breaks) to one space,
-/// drops control characters, and trims both ends.
+/// drops control characters, and trims both ends; cut to [`PARAGRAPH`] characters.
 ///
 /// ```
 /// assert_eq!(storycard::text::clean("  Bùi\u{a0}Đức \n|\t"), "Bùi Đức |");
 /// ```
 pub fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    clean_to(s, PARAGRAPH).0
+}
+
+/// [`clean`], cut to at most `max` characters, and whether it was cut: at the last space in
+/// the final fifth of the allowance, with an ellipsis. It reads no further than the cut, so a
+/// 10 MB field costs no more than a short one.
+///
+/// ```
+/// use storycard::text::clean_to;
+/// assert_eq!(clean_to("Harbour  ferry returns", 100), ("Harbour ferry returns".into(), false));
+/// assert_eq!(clean_to("Harbour ferry returns", 16), ("Harbour ferry…".into(), true));
+/// ```
+pub fn clean_to(s: &str, max: usize) -> (String, bool) {
+    let mut out = String::with_capacity(s.len().min(4 * max));
     let mut space = false;
+    let mut count = 0;
+    // Where the last space is, in bytes and in characters.
+    let mut word = (0, 0);
     for c in s.chars() {
         if c.is_whitespace() {
             space = !out.is_empty();
         } else if !c.is_control() {
             if space {
+                word = (out.len(), count);
                 out.push(' ');
+                count += 1;
                 space = false;
             }
+            if count == max {
+                // At the last word boundary near the end, else at the limit.
+                if count - word.1 <= max / 5 {
+                    out.truncate(word.0);
+                }
+                out.push('…');
+                return (out, true);
+            }
             out.push(c);
+            count += 1;
         }
     }
-    out
+    (out, false)
 }
 
 /// Named character references that news CMSs put into titles and descriptions: the markup

@@ -83,7 +83,9 @@ impl Fixture {
     }
 
     fn mount(&self, opts: JsValue) -> Widget {
-        Widget::new(self.host.clone(), self.root.clone(), opts)
+        let widget = Widget::new(self.host.clone(), self.root.clone(), opts);
+        finish(&widget, JsValue::UNDEFINED);
+        widget
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
@@ -276,7 +278,8 @@ fn reads_a_data_island_by_selector() {
 fn update_replaces_and_destroy_leaves_nothing() {
     let fx = Fixture::new();
     let w = fx.mount(options(&[("data", seed())]));
-    w.update(
+    update(
+        &w,
         JSON::parse(r#"{"article":{"headline":"Second story"}}"#).unwrap(),
         JsValue::UNDEFINED,
     );
@@ -290,13 +293,79 @@ fn update_replaces_and_destroy_leaves_nothing() {
     );
     assert_eq!(fx.root.adopted_style_sheets().length(), 0);
     let events = fx.events.borrow().len();
-    w.update(seed(), JsValue::UNDEFINED);
+    update(&w, seed(), JsValue::UNDEFINED);
     assert_eq!(
         fx.root.child_nodes().length(),
         0,
         "a destroyed widget stays empty"
     );
     assert_eq!(fx.events.borrow().len(), events);
+}
+
+/// Runs a widget's render to the end, as the element module does over several tasks.
+fn finish(widget: &Widget, taken: JsValue) {
+    while !widget.step(taken.clone()) {}
+}
+
+fn update(widget: &Widget, data: JsValue, taken: JsValue) {
+    widget.update(data);
+    finish(widget, taken);
+}
+
+#[wasm_bindgen_test]
+fn a_long_related_list_is_read_in_slices_of_a_few_milliseconds() {
+    let fx = Fixture::new();
+    let related = Array::new();
+    for i in 0..30_000 {
+        let entry = js_sys::Object::new();
+        let story = i % 20_000;
+        js_sys::Reflect::set(
+            &entry,
+            &"headline".into(),
+            &format!("Story {story} on the harbour").into(),
+        )
+        .unwrap();
+        js_sys::Reflect::set(
+            &entry,
+            &"url".into(),
+            &format!("https://news.example/story-{story}").into(),
+        )
+        .unwrap();
+        related.push(&entry);
+    }
+    let data = JSON::parse(r#"{"article":{"headline":"The harbour"}}"#).unwrap();
+    js_sys::Reflect::set(&data, &"related".into(), &related).unwrap();
+    let widget = Widget::new(fx.host.clone(), fx.root.clone(), options(&[("data", data)]));
+    let mut steps = 1;
+    let mut longest = 0.0f64;
+    loop {
+        let before = fx.events.borrow().len();
+        let started = js_sys::Date::now();
+        let done = widget.step(JsValue::UNDEFINED);
+        // (the step that renders and reports is timed by tests/e2e/bad-input.test.mjs, in the
+        // release build; the others read entries or free memory)
+        if fx.events.borrow().len() == before {
+            longest = longest.max(js_sys::Date::now() - started);
+        }
+        assert!(fx.events.borrow().len() <= 1, "one event");
+        if done {
+            break;
+        }
+        steps += 1;
+    }
+    assert!(steps > 2, "{steps} steps");
+    // (a slice stops at the first check of the clock after 10 ms: 32 entries later)
+    assert!(longest < 50.0, "the longest step took {longest} ms");
+    let (kind, detail) = fx.last_event();
+    assert_eq!(kind, "storycard:ready");
+    assert_eq!(
+        get(&detail, &["removed"])
+            .dyn_ref::<Array>()
+            .unwrap()
+            .length(),
+        10_000
+    );
+    assert_eq!(fx.all("[part~=slide]").len(), 20);
 }
 
 /// Each bad input: storycard:error with a message, the visible error part, exactly one
@@ -317,7 +386,7 @@ fn assert_bad(opts: JsValue, message_has: &str) {
     assert_eq!(fx.text("error"), "This story could not be shown.");
     assert!(fx.all("[part~=card]").is_empty());
     let widget = widget.unwrap();
-    widget.update(seed(), JsValue::UNDEFINED);
+    update(&widget, seed(), JsValue::UNDEFINED);
     assert_eq!(fx.last_event().0, "storycard:ready");
     assert!(fx.all("[part~=error]").is_empty());
     assert_eq!(fx.all("[part~=slide]").len(), 8);
@@ -480,7 +549,7 @@ fn skips_the_stories_other_widgets_show_and_reports_its_own() {
         "without `taken` a widget takes no part"
     );
     assert_eq!(w3.keys().length(), 0, "and claims nothing");
-    w2.update(seed(), empty);
+    update(&w2, seed(), empty);
     assert_eq!(
         second.all("[part~=slide]").len(),
         8,

@@ -165,7 +165,8 @@ export interface Labels {
 }
 
 export interface StoryCardHandle {
-  update(data: StoryData): void;
+  /** Renders new data; resolves once it is shown (a long related list takes a few tasks). */
+  update(data: StoryData): Promise<void>;
   destroy(): void;
 }
 

@@ -44,6 +44,9 @@ function report(host, error) {
   fire(host, 'storycard:error', { message });
 }
 
+/** Gives the page's other tasks (input, rendering) their turn between two slices of a render. */
+const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((done) => setTimeout(done));
+
 /** The seconds between two rotations when `autoplay` gives no number. */
 const ROTATION = 5;
 
@@ -263,10 +266,14 @@ function watch(host, debug, ready) {
 class Handle {
   #widget;
   #root;
-  #unbehave;
   #report;
   #share;
   #autoplay;
+  #host;
+  #options;
+  /** Counts renders, so that a render an update replaced stops. */
+  #runs = 0;
+  #unbehave = () => {};
   #hidden = [];
   /** The related stories shown, as the ready event gave them. */
   #related = [];
@@ -289,22 +296,40 @@ class Handle {
       return fire(host, type, { story, position }, cancelable);
     };
     this.#share = options.pageDedupe !== false && options.pageDedupe !== 'off';
+    this.#host = host;
+    this.#options = options;
     this.#widget = new bindings.Widget(host, root, { ...options, taken: this.#taken() });
     this.#root = root;
-    this.#claim();
     this.#autoplay = options.autoplay;
-    this.#unbehave = behave(root, options.autoplay, this.#tell);
+  }
+
+  /**
+   * Finishes the render the widget started, a slice of at most 10 ms per task (a long related
+   * list never holds the page), then claims its stories and gives the card its behaviour.
+   * Resolves false when the widget was destroyed or updated meanwhile.
+   */
+  async run() {
+    const widget = this.#widget;
+    const run = ++this.#runs;
+    while (!widget.step(this.#taken())) {
+      await pause();
+      if (this.#widget !== widget || run !== this.#runs) return false;
+    }
+    this.#claim();
+    this.#unbehave = behave(this.#root, this.#autoplay, this.#tell);
     // The page's own related lists give way to the carousel once it has rendered.
-    if (options.hideRelated && options.related && readsPage(options) && !root.querySelector('[part~="error"]')) {
+    const options = this.#options;
+    if (options.hideRelated && options.related && readsPage(options) && !this.#hidden.length && !this.#root.querySelector('[part~="error"]')) {
       // (`hideRelated` as a selector hides only the containers it matches)
       const only = typeof options.hideRelated === 'string' ? options.hideRelated : '*';
-      for (const el of host.ownerDocument.querySelectorAll(options.related)) {
-        if (!el.hidden && !el.contains(host) && el.matches(only)) {
+      for (const el of this.#host.ownerDocument.querySelectorAll(options.related)) {
+        if (!el.hidden && !el.contains(this.#host) && el.matches(only)) {
           el.hidden = true;
           this.#hidden.push(el);
         }
       }
     }
+    return true;
   }
 
   #taken() {
@@ -315,13 +340,13 @@ class Handle {
     if (this.#share) shown.set(this, this.#widget.keys());
   }
 
-  /** Renders new data (the data-island JSON as an object). */
-  update(data) {
+  /** Renders new data (the data-island JSON as an object); resolves once it is shown. */
+  async update(data) {
     if (!this.#widget) return;
     this.#unbehave();
-    this.#widget.update(data, this.#taken());
-    this.#claim();
-    this.#unbehave = behave(this.#root, this.#autoplay, this.#tell);
+    this.#unbehave = () => {};
+    this.#widget.update(data);
+    await this.run();
   }
 
   /** Removes every listener, observer and node the widget made, and shows what it hid. */
@@ -355,7 +380,9 @@ export async function mount(host, options = {}) {
     report(host, error);
     throw error;
   }
-  return new Handle(bindings, host, host.shadowRoot ?? host.attachShadow({ mode: 'open' }), options);
+  const handle = new Handle(bindings, host, host.shadowRoot ?? host.attachShadow({ mode: 'open' }), options);
+  await handle.run();
+  return handle;
 }
 
 /** The widget's words a page can replace: `label-read-more` sets the `labels` option's `readMore`. */
@@ -422,8 +449,8 @@ export class StoryCardElement extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected) return;
     this.#handle?.destroy();
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    this.#handle = new Handle(bindings, this, root, options);
-    this.#states?.add('ready');
+    const handle = (this.#handle = new Handle(bindings, this, root, options));
+    if ((await handle.run()) && this.#handle === handle) this.#states?.add('ready');
   }
 }
 

@@ -9,7 +9,7 @@ use crate::error::{Error, Warning};
 use crate::extract::Extracted;
 use crate::json::Json;
 use crate::model::{Article, Image, Person, Related};
-use crate::text::{clean, decimal};
+use crate::text::{clean_to, decimal, LINE, PARAGRAPH};
 use crate::url::safe_href;
 
 /// Reads the data island's parsed JSON.
@@ -24,6 +24,21 @@ use crate::url::safe_href;
 /// assert_eq!(extracted.related[0].url.as_deref(), Some("/another"));
 /// ```
 pub fn read(data: &Json) -> Result<Extracted, Error> {
+    let mut extracted = read_head(data)?;
+    if let Some(Json::Array(items)) = data.get("related") {
+        extracted.related.reserve(items.len());
+        for (position, item) in items.iter().enumerate() {
+            extracted
+                .related
+                .extend(related(item, position, &mut extracted.warnings)?);
+        }
+    }
+    Ok(extracted)
+}
+
+/// [`read`] without the `related` entries: the article, the heading and the warnings. A caller
+/// that spreads a long list over several tasks reads each entry with [`related`].
+pub fn read_head(data: &Json) -> Result<Extracted, Error> {
     let mut r = Reader::default();
     expect_object(data, "the article data")?;
     let article = match data.get("article") {
@@ -41,7 +56,7 @@ pub fn read(data: &Json) -> Result<Extracted, Error> {
     };
     let headline = match article.get("headline") {
         None => None,
-        Some(Json::String(s)) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Some(Json::String(s)) => Some(r.cut(s, LINE, "article.headline")).filter(|s| !s.is_empty()),
         Some(other) => {
             return Err(Error::WrongShape {
                 path: "article.headline".into(),
@@ -56,7 +71,7 @@ pub fn read(data: &Json) -> Result<Extracted, Error> {
         url: r.url(article, "article", "url"),
         authors: r.authors(article, "article"),
         date_published: r.text(article, "article", "datePublished"),
-        description: r.text(article, "article", "description"),
+        description: r.paragraph(article, "article", "description"),
         body: r.body(article),
         image: r.image(article, "article"),
         section: r.text(article, "article", "articleSection"),
@@ -64,9 +79,8 @@ pub fn read(data: &Json) -> Result<Extracted, Error> {
         publisher: None,
     };
     let related_heading = r.text(data, "", "relatedHeading");
-    let related = match data.get("related") {
-        None => Vec::new(),
-        Some(Json::Array(items)) => r.related(items)?,
+    match data.get("related") {
+        None | Some(Json::Array(_)) => {}
         Some(other) => {
             return Err(Error::WrongShape {
                 path: "related".into(),
@@ -74,15 +88,36 @@ pub fn read(data: &Json) -> Result<Extracted, Error> {
                 found: other.kind(),
             })
         }
-    };
+    }
     Ok(Extracted {
         article,
         related_heading,
-        related,
+        related: Vec::new(),
         warnings: r.warnings,
         provenance: Vec::new(),
         aliases: Vec::new(),
     })
+}
+
+/// The longest address read: longer ones are not real links (and servers refuse them).
+const URL_MAX: usize = 8_192;
+
+/// The most characters of body text read: several times the longest articles.
+const BODY: usize = 200_000;
+
+/// Reads related entry `position` of the data island: `None` when it has no headline (a warning
+/// says so), an error when it is not an object.
+pub fn related(
+    item: &Json,
+    position: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Related>, Error> {
+    let mut r = Reader {
+        warnings: std::mem::take(warnings),
+    };
+    let read = r.related(item, position);
+    *warnings = r.warnings;
+    read
 }
 
 fn expect_object(v: &Json, path: &str) -> Result<(), Error> {
@@ -127,10 +162,32 @@ impl Reader {
         self.warn(path, message);
     }
 
-    /// An optional text field: cleaned, and `None` when empty or of another type.
+    /// `s` cleaned and cut to `max` characters, with a warning when it was cut.
+    fn cut(&mut self, s: &str, max: usize, path: &str) -> String {
+        let (text, cut) = clean_to(s, max);
+        if cut {
+            self.warn(
+                path.to_owned(),
+                ["is longer than ", &decimal(max), " characters; cut"].concat(),
+            );
+        }
+        text
+    }
+
+    /// An optional line of text: cleaned, cut to [`LINE`] characters, and `None` when empty or
+    /// of another type.
     fn text(&mut self, obj: &Json, path: &str, key: &str) -> Option<String> {
+        self.text_to(obj, path, key, LINE)
+    }
+
+    /// [`Reader::text`] for a paragraph, cut to [`PARAGRAPH`] characters.
+    fn paragraph(&mut self, obj: &Json, path: &str, key: &str) -> Option<String> {
+        self.text_to(obj, path, key, PARAGRAPH)
+    }
+
+    fn text_to(&mut self, obj: &Json, path: &str, key: &str, max: usize) -> Option<String> {
         match obj.get(key)? {
-            Json::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+            Json::String(s) => Some(self.cut(s, max, &join(path, key))).filter(|s| !s.is_empty()),
             other => {
                 self.ignored(join(path, key), "a string", other);
                 None
@@ -149,6 +206,10 @@ impl Reader {
             }
         };
         if raw.trim().is_empty() {
+            return None;
+        }
+        if raw.len() > URL_MAX {
+            self.warn(join(path, key), "is longer than 8,192 bytes; ignored");
             return None;
         }
         let safe = safe_href(raw);
@@ -176,7 +237,7 @@ impl Reader {
 
     fn person(&mut self, v: &Json, path: &str) -> Option<Person> {
         match v {
-            Json::String(s) => Some(clean(s))
+            Json::String(s) => Some(self.cut(s, LINE, path))
                 .filter(|n| !n.is_empty())
                 .map(|name| Person { name, url: None }),
             Json::Object(_) => Some(Person {
@@ -193,16 +254,19 @@ impl Reader {
     fn image(&mut self, obj: &Json, path: &str) -> Option<Image> {
         let path = join(path, "image");
         match obj.get("image")? {
-            Json::String(s) => safe_href(s).map(|url| Image {
-                url,
-                ..Image::default()
-            }),
+            Json::String(s) => (s.len() <= URL_MAX)
+                .then(|| safe_href(s))
+                .flatten()
+                .map(|url| Image {
+                    url,
+                    ..Image::default()
+                }),
             v @ Json::Object(_) => Some(Image {
                 url: self.url(v, &path, "url")?,
                 width: self.dimension(v, &path, "width"),
                 height: self.dimension(v, &path, "height"),
                 alt: match v.get("alt") {
-                    Some(Json::String(s)) => Some(clean(s)),
+                    Some(Json::String(s)) => Some(self.cut(s, LINE, &join(&path, "alt"))),
                     _ => self.text(v, &path, "caption"),
                 },
             }),
@@ -223,41 +287,53 @@ impl Reader {
         }
     }
 
+    /// The body's paragraphs, up to [`BODY`] characters in all.
     fn body(&mut self, article: &Json) -> Vec<String> {
-        let paragraphs: Vec<String> = match article.get("articleBody") {
+        let path = "article.articleBody";
+        let paragraphs: Vec<&str> = match article.get("articleBody") {
             None => return Vec::new(),
-            Some(Json::String(s)) => crate::text::paragraphs(s).map(clean).collect(),
-            Some(Json::Array(items)) => {
-                items.iter().filter_map(|p| p.as_str()).map(clean).collect()
-            }
+            Some(Json::String(s)) => crate::text::paragraphs(s).collect(),
+            Some(Json::Array(items)) => items.iter().filter_map(|p| p.as_str()).collect(),
             Some(other) => {
-                self.ignored("article.articleBody".into(), "a string or an array", other);
+                self.ignored(path.into(), "a string or an array", other);
                 return Vec::new();
             }
         };
-        paragraphs.into_iter().filter(|p| !p.is_empty()).collect()
+        let mut left = BODY;
+        let mut body = Vec::new();
+        for p in paragraphs {
+            if left == 0 {
+                self.warn(
+                    path.into(),
+                    "is longer than 200,000 characters; the rest is left out",
+                );
+                break;
+            }
+            let p = self.cut(p, left.min(PARAGRAPH), path);
+            left = left.saturating_sub(p.chars().count());
+            if !p.is_empty() {
+                body.push(p);
+            }
+        }
+        body
     }
 
-    fn related(&mut self, items: &[Json]) -> Result<Vec<Related>, Error> {
-        let mut out = Vec::with_capacity(items.len());
-        for (position, item) in items.iter().enumerate() {
-            let path = index("related", position);
-            expect_object(item, &path)?;
-            let Some(headline) = self.text(item, &path, "headline") else {
-                self.warn(path, "has no headline; skipped");
-                continue;
-            };
-            out.push(Related {
-                headline,
-                url: self.url(item, &path, "url"),
-                description: self.text(item, &path, "description"),
-                authors: self.authors(item, &path),
-                image: self.image(item, &path),
-                date_published: self.text(item, &path, "datePublished"),
-                position,
-            });
-        }
-        Ok(out)
+    fn related(&mut self, item: &Json, position: usize) -> Result<Option<Related>, Error> {
+        let path = index("related", position);
+        expect_object(item, &path)?;
+        let Some(headline) = self.text(item, &path, "headline") else {
+            self.warn(path, "has no headline; skipped");
+            return Ok(None);
+        };
+        Ok(Some(Related {
+            headline,
+            url: self.url(item, &path, "url"),
+            description: self.paragraph(item, &path, "description"),
+            authors: self.authors(item, &path),
+            image: self.image(item, &path),
+            date_published: self.text(item, &path, "datePublished"),
+            position,
+        }))
     }
 }
 
@@ -395,5 +471,38 @@ mod tests {
             "a tab inside the scheme is no disguise"
         );
         assert!(e.warnings.iter().any(|w| w.path == "related[0].url"));
+    }
+
+    #[test]
+    fn cuts_oversized_text_and_ignores_oversized_addresses_with_warnings() {
+        let long = "word ".repeat(400_000);
+        let d = Json::object()
+            .with(
+                "article",
+                Json::object()
+                    .with(
+                        "headline",
+                        Json::String(["Harbour ferry returns ", &long].concat()),
+                    )
+                    .with("articleBody", vec![Json::from(long.as_str()); 60]),
+            )
+            .with(
+                "related",
+                vec![Json::object().with("headline", "Pier plans").with(
+                    "url",
+                    Json::String(["https://news.example/", &"a".repeat(9_000)].concat()),
+                )],
+            );
+        let e = read(&d).unwrap();
+        assert!(e.article.headline.starts_with("Harbour ferry returns word"));
+        assert!(e.article.headline.ends_with("word…"));
+        assert!(e.article.headline.chars().count() <= crate::text::LINE + 1);
+        let body: usize = e.article.body.iter().map(|p| p.chars().count()).sum();
+        assert!((190_000..=200_100).contains(&body), "{body}");
+        assert_eq!(e.related[0].url, None);
+        let paths: Vec<&str> = e.warnings.iter().map(|w| w.path.as_str()).collect();
+        assert!(paths.contains(&"article.headline"));
+        assert!(paths.contains(&"article.articleBody"));
+        assert!(paths.contains(&"related[0].url"));
     }
 }

@@ -9,7 +9,8 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Sh
 
 use super::page;
 use super::render::build;
-use crate::error::Error;
+use crate::dedupe::{Deduper, Rules};
+use crate::error::{Error, Warning};
 use crate::i18n::Labels;
 use crate::view::{self, ViewOptions};
 use crate::{Json, Story, DEFAULT_MAX};
@@ -100,8 +101,55 @@ struct State {
     options: Options,
     /// The keys of the related stories shown, for the page's shared list.
     keys: Vec<String>,
+    /// The render under way: its story so far, or why it failed.
+    job: Option<Result<Job, Error>>,
     destroyed: bool,
 }
+
+/// One render, spread over [`Widget::step`] calls: the related entries are read and deduped a
+/// slice at a time, so that a long list never holds the page's main thread; the render itself is
+/// one step, and the stories it left out are freed in one more.
+struct Job {
+    /// The dedupe under way; once every entry is read, its indexes, freed after the render.
+    deduper: Deduper,
+    /// Whether every entry is read.
+    read: bool,
+    /// The story, once every entry is read, until it is rendered.
+    story: Option<Story>,
+    entries: Entries,
+    /// The next entry to read.
+    next: u32,
+    /// What reading the entries found wrong.
+    warnings: Vec<Warning>,
+    /// The ready event's `removed`, converted as entries are removed.
+    removed: js_sys::Array,
+    /// The related stories the render left out, freed after it.
+    left_out: Vec<crate::model::Related>,
+    /// Whether it has rendered (and only memory is left to free).
+    rendered: bool,
+}
+
+/// The related entries still to dedupe.
+enum Entries {
+    /// The data's `related` array, read an entry at a time.
+    Data(js_sys::Array),
+    /// Entries already read (from the page).
+    #[cfg(feature = "page")]
+    Read(std::vec::IntoIter<crate::model::Related>),
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        match self {
+            Entries::Data(list) => list.length() as usize,
+            #[cfg(feature = "page")]
+            Entries::Read(rest) => rest.len(),
+        }
+    }
+}
+
+/// The longest a slice of a render may hold the main thread, in milliseconds.
+const SLICE_MS: f64 = 10.0;
 
 /// A story card mounted in one host element.
 #[wasm_bindgen]
@@ -123,34 +171,56 @@ impl Widget {
         #[cfg(feature = "console_error_panic_hook")]
         console_error_panic_hook::set_once();
         adopt_sheet(&root);
-        let widget = Widget {
-            state: RefCell::new(State {
-                host,
-                root,
-                options: Options::read(&options),
-                keys: Vec::new(),
-                destroyed: false,
-            }),
+        let mut state = State {
+            host,
+            root,
+            options: Options::read(&options),
+            keys: Vec::new(),
+            job: None,
+            destroyed: false,
         };
-        widget.render();
-        widget
+        state.start();
+        Widget {
+            state: RefCell::new(state),
+        }
     }
 
-    /// Renders new data (the data-island JSON as an object), replacing what is shown; `taken`
-    /// is the page's list of keys other widgets now show (undefined keeps the widget's own
-    /// choice of taking part).
-    pub fn update(&self, data: JsValue, taken: JsValue) {
-        {
+    /// Goes on with the render, for about 10 ms: reads and dedupes related entries; once they are
+    /// all read, renders and fires `storycard:ready` or `storycard:error`. Returns `false` while
+    /// work is left, to be called again in a later task. `taken`: the page's list of keys other
+    /// widgets now show (undefined keeps the one given to the constructor).
+    pub fn step(&self, taken: JsValue) -> bool {
+        let event = {
             let mut state = self.state.borrow_mut();
-            if state.destroyed {
-                return;
-            }
-            state.options.data = Some(data).filter(|d| !d.is_undefined() && !d.is_null());
-            if state.options.taken.is_some() {
+            if !taken.is_undefined() && state.options.taken.is_some() {
                 state.options.taken = Some(taken.unchecked_into());
             }
+            match state.step() {
+                Step::Working => return false,
+                Step::Done => return true,
+                Step::Fire(kind, detail) => (state.host.clone(), kind, detail, state.job.is_none()),
+            }
+        };
+        // (the event fires with no borrow held, so a listener may call `update`)
+        let (host, kind, detail, done) = event;
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(kind, &init) {
+            let _ = host.dispatch_event(&event);
         }
-        self.render();
+        done
+    }
+
+    /// Starts rendering new data (the data-island JSON as an object), which [`Widget::step`]
+    /// goes on with.
+    pub fn update(&self, data: JsValue) {
+        let mut state = self.state.borrow_mut();
+        if !state.destroyed {
+            state.options.data = Some(data).filter(|d| !d.is_undefined() && !d.is_null());
+            state.start();
+        }
     }
 
     /// The keys of the related stories this widget shows (for the page's shared list).
@@ -163,71 +233,138 @@ impl Widget {
     pub fn destroy(&self) {
         let mut state = self.state.borrow_mut();
         state.destroyed = true;
+        state.job = None;
+        state.keys.clear();
         state.clear();
         state.root.set_adopted_style_sheets(&js_sys::Array::new());
     }
 }
 
-impl Widget {
-    /// Renders, then fires the event with no borrow held, so a listener may call `update`.
-    fn render(&self) {
-        let (host, kind, detail) = {
-            let mut state = self.state.borrow_mut();
-            let (kind, detail) = state.render();
-            (state.host.clone(), kind, detail)
-        };
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(kind, &init) {
-            let _ = host.dispatch_event(&event);
-        }
-    }
-}
-
 impl State {
-    fn clear(&mut self) {
-        self.keys.clear();
+    /// Empties the shadow root.
+    fn clear(&self) {
         while let Some(child) = self.root.first_child() {
             let _ = self.root.remove_child(&child);
         }
     }
 
-    fn load(&mut self) -> Result<Story, Error> {
-        let base = self.host.base_uri().ok().flatten();
-        let island = |json: Json| {
-            let mut extracted = crate::extract::island::read(&json)?;
+    /// Starts a render: reads the article (and, from the page, the related entries), and leaves
+    /// the related entries to [`State::step`].
+    fn start(&mut self) {
+        self.keys.clear();
+        self.job = Some(self.begin());
+    }
+
+    fn begin(&self) -> Result<Job, Error> {
+        let island = |value: &JsValue| {
+            let (head, related) = page::split(value)?;
+            let mut head = crate::extract::island::read_head(&head)?;
             // The page the widget is on is the article too.
-            extracted
-                .aliases
+            head.aliases
                 .extend(self.host.owner_document().and_then(|d| d.url().ok()));
-            Ok::<_, Error>(extracted)
+            let entries = related.unwrap_or_default();
+            Ok::<_, Error>((head, Entries::Data(entries)))
         };
-        let extracted = match (&self.options.data, &self.options.source) {
-            (Some(data), _) => island(page::from_js(data)?)?,
-            (None, Some(selector)) => island(page::read_source(&self.host, selector)?)?,
+        let (head, entries) = match (&self.options.data, &self.options.source) {
+            (Some(data), _) => island(data)?,
+            (None, Some(selector)) => island(&page::read_source(&self.host, selector)?)?,
             #[cfg(feature = "page")]
-            (None, None) => crate::extract::from_page(&super::reader::read(
-                &self.host,
-                self.options.related.as_deref(),
-            )?)?,
+            (None, None) => {
+                let mut extracted = crate::extract::from_page(&super::reader::read(
+                    &self.host,
+                    self.options.related.as_deref(),
+                )?)?;
+                let related = std::mem::take(&mut extracted.related);
+                (extracted, Entries::Read(related.into_iter()))
+            }
             #[cfg(not(feature = "page"))]
             (None, None) => return Err(Error::NoSource),
         };
-        let rules = crate::dedupe::Rules {
+        let base = self.host.base_uri().ok().flatten();
+        let rules = Rules {
             base: base.as_deref(),
             tracking: &self.options.tracking,
         };
-        let mut story = crate::dedupe::dedupe_with(extracted, &rules);
-        if let Some(taken) = &self.options.taken {
+        let mut deduper = Deduper::new(head, &rules);
+        deduper.reserve(entries.len());
+        Ok(Job {
+            deduper,
+            read: false,
+            story: None,
+            entries,
+            next: 0,
+            warnings: Vec::new(),
+            removed: js_sys::Array::new(),
+            left_out: Vec::new(),
+            rendered: false,
+        })
+    }
+
+    /// Works on the render for up to [`SLICE_MS`]: reads entries, then renders (in a slice
+    /// of its own unless the reading left time), then frees what was left out.
+    fn step(&mut self) -> Step {
+        let deadline = js_sys::Date::now() + SLICE_MS;
+        let mut job = match self.job.take() {
+            None => return Step::Done,
+            Some(Err(e)) => return self.render(Err(e)),
+            Some(Ok(job)) => job,
+        };
+        if job.rendered {
+            if job.tidy(deadline) {
+                return Step::Done;
+            }
+            self.job = Some(Ok(job));
+            return Step::Working;
+        }
+        match job.advance(deadline) {
+            Err(e) => return self.render(Err(e)),
+            Ok(true) => {}
+            Ok(false) => {
+                self.job = Some(Ok(job));
+                return Step::Working;
+            }
+        }
+        let Some(story) = job.story.take() else {
+            self.job = Some(Ok(job));
+            return Step::Working;
+        };
+        let (story, left_out) = self.finish(story);
+        let removed = std::mem::replace(&mut job.removed, js_sys::Array::new());
+        let fire = self.render(Ok((story, removed)));
+        job.left_out = left_out;
+        job.rendered = true;
+        // (a short list is freed at once: the render ends in this step)
+        if !job.tidy(deadline) {
+            self.job = Some(Ok(job));
+        }
+        fire
+    }
+
+    /// The read story without what other widgets show, limited to `max`; and the stories left
+    /// out. Only the first `max` stories and as many as the other widgets show are compared
+    /// with theirs: the rest are left out either way.
+    fn finish(&mut self, mut story: Story) -> (Story, Vec<crate::model::Related>) {
+        let base = self.host.base_uri().ok().flatten();
+        let rules = Rules {
+            base: base.as_deref(),
+            tracking: &self.options.tracking,
+        };
+        let max = self.options.max;
+        let taken = self.options.taken.as_ref();
+        let compared = max.saturating_add(taken.map_or(0, |t| t.size() as usize));
+        let mut left_out = Vec::new();
+        if story.related.len() > compared {
+            left_out = story.related.split_off(compared);
+            story.omitted += left_out.len();
+        }
+        if let Some(taken) = taken {
             story.skip_taken(&rules, |key| taken.has(&JsValue::from_str(key)));
         }
-        story.limit(self.options.max);
-        if self.options.taken.is_some() {
+        story.limit(max);
+        if taken.is_some() {
             self.keys = story.keys(&rules);
         }
-        Ok(story)
+        (story, left_out)
     }
 
     fn lang(&self, story: Option<&Story>) -> String {
@@ -239,20 +376,20 @@ impl State {
             .unwrap_or_else(|| "en".into())
     }
 
-    /// Replaces the shadow content; returns the event to fire and its detail.
-    fn render(&mut self) -> (&'static str, JsValue) {
+    /// Replaces the shadow content with the finished job's story, or with the error notice;
+    /// returns the event to fire and its detail.
+    fn render(&mut self, story: Result<(Story, js_sys::Array), Error>) -> Step {
         self.clear();
         let Some(doc) = self.host.owner_document() else {
-            return (
+            return Step::Fire(
                 "storycard:error",
                 error_detail("the host element has no document"),
             );
         };
-        let story = self.load();
-        let lang = self.lang(story.as_ref().ok());
+        let lang = self.lang(story.as_ref().ok().map(|(story, _)| story));
         let replaced = self.options.labels.clone();
         let labels = Labels::with(&lang, &replaced);
-        let result = story.and_then(|story| {
+        let result = story.and_then(|(story, removed)| {
             let format_date = page::date_formatter(&lang);
             let els = view::story(
                 &story,
@@ -264,21 +401,30 @@ impl State {
             );
             self.append(&doc, &els)
                 .map_err(|e| Error::Render(page::message_of(&e)))?;
-            Ok(story)
+            Ok((story, removed))
         });
         match result {
-            Ok(story) => {
+            Ok((mut story, removed)) => {
                 for w in &story.warnings {
                     web_sys::console::warn_1(&["storycard: ", &w.line()].concat().into());
                 }
-                ("storycard:ready", page::to_js(&Json::from(&story)))
+                // (the entries removed while reading are in `removed` already; those shown
+                // elsewhere are added now)
+                for r in &story.removed[removed.length() as usize..] {
+                    removed.push(&page::to_js(&Json::from(r)));
+                }
+                story.removed.clear();
+                let detail = page::to_js(&Json::from(&story));
+                let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("removed"), &removed);
+                Step::Fire("storycard:ready", detail)
             }
             Err(e) => {
                 self.clear();
+                self.keys.clear();
                 let message = e.message();
                 web_sys::console::error_1(&["storycard: ", &message].concat().into());
                 let _ = self.append(&doc, &view::error(&labels));
-                ("storycard:error", error_detail(&message))
+                Step::Fire("storycard:error", error_detail(&message))
             }
         }
     }
@@ -310,5 +456,77 @@ fn adopt_sheet(root: &ShadowRoot) {
     });
     if let Some(sheet) = sheet {
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+}
+
+/// What a step did.
+enum Step {
+    /// There is more to do.
+    Working,
+    /// It rendered: the event to fire, and its detail.
+    Fire(&'static str, JsValue),
+    /// Nothing is left to do.
+    Done,
+}
+
+impl Job {
+    /// Reads and dedupes entries, and converts the removals for the ready event, until every
+    /// entry is read (`true`, with [`Job::story`] set, when time is left to render it) or
+    /// `deadline` (a `Date.now()`) has passed (`false`). Checks the clock every 32 entries.
+    fn advance(&mut self, deadline: f64) -> Result<bool, Error> {
+        while !self.read {
+            for _ in 0..32 {
+                let entry = match &mut self.entries {
+                    Entries::Data(list) => {
+                        if self.next >= list.length() {
+                            self.read = true;
+                            break;
+                        }
+                        let item = page::from_js(&list.get(self.next))?;
+                        let position = self.next as usize;
+                        self.next += 1;
+                        crate::extract::island::related(&item, position, &mut self.warnings)?
+                    }
+                    #[cfg(feature = "page")]
+                    Entries::Read(rest) => match rest.next() {
+                        Some(entry) => Some(entry),
+                        None => {
+                            self.read = true;
+                            break;
+                        }
+                    },
+                };
+                if let Some(entry) = entry {
+                    self.deduper.push(entry);
+                }
+            }
+            for r in &self.deduper.removed()[self.removed.length() as usize..] {
+                self.removed.push(&page::to_js(&Json::from(r)));
+            }
+            if self.read {
+                self.deduper.warn(std::mem::take(&mut self.warnings));
+                self.story = Some(self.deduper.take_story());
+            }
+            if js_sys::Date::now() > deadline {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Frees what the render no longer needs, 4,096 entries at a time, until done (`true`) or
+    /// `deadline` has passed (`false`).
+    fn tidy(&mut self, deadline: f64) -> bool {
+        loop {
+            let keep = self.left_out.len().saturating_sub(4096);
+            self.left_out.truncate(keep);
+            let freed = self.deduper.release(4096);
+            if freed && self.left_out.is_empty() {
+                return true;
+            }
+            if js_sys::Date::now() > deadline {
+                return false;
+            }
+        }
     }
 }

@@ -20,11 +20,19 @@ extern "C" {
 
     #[wasm_bindgen(method, js_class = "DateTimeFormat")]
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+
+    /// `JSON.parse` of a JavaScript string: the island's text is not copied into the module.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
 }
+
+/// The most UTF-16 units of one string read from the data: more than any field keeps (see
+/// [`crate::text::PARAGRAPH`] and the body's limit), so a 10 MB string costs no 10 MB copy.
+const STRING_MAX: u32 = 200_000;
 
 /// Reads and parses the data island that `selector` names, searched in the host's own tree (its
 /// shadow root when it lives in one, else its document).
-pub fn read_source(host: &Element, selector: &str) -> Result<Json, Error> {
+pub fn read_source(host: &Element, selector: &str) -> Result<JsValue, Error> {
     let root = host.get_root_node();
     let found = match root.dyn_ref::<DocumentFragment>() {
         Some(fragment) => fragment.query_selector(selector),
@@ -36,9 +44,22 @@ pub fn read_source(host: &Element, selector: &str) -> Result<Json, Error> {
     let island = found
         .map_err(|_| Error::BadSelector(selector.into()))?
         .ok_or_else(|| Error::SourceNotFound(selector.into()))?;
-    let text = island.text_content().unwrap_or_default();
-    let value = js_sys::JSON::parse(&text).map_err(|e| Error::InvalidJson(message_of(&e)))?;
-    from_js(&value)
+    let text = js_sys::Reflect::get(&island, &JsValue::from_str("textContent")).unwrap_or_default();
+    parse_json(&text).map_err(|e| Error::InvalidJson(message_of(&e)))
+}
+
+/// Converts the article data (a data island's parsed JSON, or an object given to `mount`) but
+/// for its `related` array, which is returned as it is, to be read an entry at a time.
+pub fn split(value: &JsValue) -> Result<(Json, Option<js_sys::Array>), Error> {
+    let related = JsValue::from_str("related");
+    let list = (value.is_object() && !js_sys::Array::is_array(value))
+        .then(|| js_sys::Reflect::get(value, &related).ok())
+        .flatten()
+        .filter(js_sys::Array::is_array);
+    let Some(list) = list else {
+        return Ok((from_js(value)?, None));
+    };
+    Ok((object(value, 0, &related)?, Some(list.unchecked_into())))
 }
 
 /// Converts a JavaScript value (already parsed JSON, or an object given to `mount`).
@@ -56,8 +77,13 @@ fn to_json(v: &JsValue, depth: usize) -> Result<Json, Error> {
     if depth > MAX_DEPTH {
         return Err(Error::InvalidJson("nested deeper than 64 levels".into()));
     }
-    if let Some(s) = v.as_string() {
-        return Ok(Json::String(s));
+    if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
+        let s = if s.length() > STRING_MAX {
+            s.slice(0, STRING_MAX)
+        } else {
+            s.clone()
+        };
+        return Ok(Json::String(s.into()));
     }
     if let Some(n) = v.as_f64() {
         return Ok(Json::Number(n));
@@ -80,10 +106,18 @@ fn to_json(v: &JsValue, depth: usize) -> Result<Json, Error> {
             "it holds a value JSON cannot (a function, symbol or bigint)".into(),
         ));
     }
+    object(v, depth, &JsValue::UNDEFINED)
+}
+
+/// An object's members but `skip`, as JSON at `depth`.
+fn object(v: &JsValue, depth: usize, skip: &JsValue) -> Result<Json, Error> {
     let object: &js_sys::Object = v.unchecked_ref();
     let keys = js_sys::Object::keys(object);
     let mut members = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
+        if key == *skip {
+            continue;
+        }
         let value = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
         members.push((
             key.as_string().unwrap_or_default(),

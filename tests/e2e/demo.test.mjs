@@ -121,13 +121,13 @@ test('the module defines the element once and mount() renders, updates and destr
     const second = await again.mount(shared, { data });
     const elsewhere = await new Promise((done) => {
       shared.addEventListener('storycard:ready', (e) => done(e.detail.removed.filter((r) => r.reason === 'shown-elsewhere').length), { once: true });
-      second.update(data);
+      void second.update(data);
     });
     const sharedSlides = shared.shadowRoot.querySelectorAll('[part~="slide"]').length;
     second.destroy();
     const handle = await again.mount(host, { data, max: 3, pageDedupe: false });
     const slides = host.shadowRoot.querySelectorAll('[part~="slide"]').length;
-    handle.update({ article: { headline: 'Updated' } });
+    await handle.update({ article: { headline: "Updated" } });
     const headline = host.shadowRoot.querySelector('[part~="headline"]').textContent;
     handle.destroy();
     return {
