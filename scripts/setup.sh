@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs, and is quick when it is already there.
 #   scripts/setup.sh build   what `npm start` and `npm run build` need
-#   scripts/setup.sh test    that, plus what `npm test` needs (Chromium, ChromeDriver, lints)
+#   scripts/setup.sh test    that, plus what `npm test` needs (Chromium, Firefox and WebKit with
+#                            their WebDriver servers, Xvfb, lints)
 # Where it cannot install something (not root, not Debian), it says what to install and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,12 +66,26 @@ for component in rustfmt clippy; do
   fi
 done
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# The three browser engines, from Debian: Chromium with ChromeDriver, Firefox ESR, and WebKitGTK
+# with its WebDriver (which draws to a display: Xvfb gives it one).
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Chromium and ChromeDriver from Debian"
+    say "installing ${missing[*]} from Debian"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    stop "the browser tests need Chromium and ChromeDriver: on Debian, run as root: apt-get install chromium chromium-driver"
+    stop "the browser tests need ${missing[*]}: on Debian, run as root: apt-get install ${missing[*]}"
   fi
+fi
+
+# geckodriver (Firefox's WebDriver) from crates.io, once: a few minutes.
+if ! command -v geckodriver >/dev/null && [ ! -x "$HOME/.cargo/bin/geckodriver" ]; then
+  say "installing geckodriver (a few minutes, once)"
+  cargo install geckodriver
 fi

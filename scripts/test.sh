@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI runs, in order of speed: lints, native tests, browser tests (wasm-bindgen-test in
-# headless Chromium), the release build and its size budget, end-to-end tests (Playwright), and the
-# packed package in three consumer apps.
+# Chromium, Firefox and WebKit), the release build and its size budget, end-to-end tests
+# (Playwright in Chromium; WebDriver in Firefox and WebKit), and the packed package in three
+# consumer apps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,10 +21,22 @@ cargo clippy --all-targets --target wasm32-unknown-unknown --features page -- -D
 step "native tests"
 cargo test
 
-step "browser tests (wasm-bindgen-test, headless Chromium; both modules)"
-export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
-cargo test --target wasm32-unknown-unknown --test web
-cargo test --target wasm32-unknown-unknown --test web --features page
+# (wasm-bindgen-test-runner picks the engine by the driver variable that is set)
+gecko=$(command -v geckodriver || echo "$HOME/.cargo/bin/geckodriver")
+for engine in chromium firefox webkit; do
+  step "browser tests (wasm-bindgen-test, $engine; both modules)"
+  for features in "" "--features page"; do
+    # shellcheck disable=SC2086 # (no features, or two words)
+    case $engine in
+      chromium) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$(command -v chromedriver)" \
+        cargo test --target wasm32-unknown-unknown --test web $features ;;
+      firefox) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$gecko" \
+        cargo test --target wasm32-unknown-unknown --test web $features ;;
+      webkit) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$(command -v WebKitWebDriver)" \
+        xvfb-run -a cargo test --target wasm32-unknown-unknown --test web $features ;;
+    esac
+  done
+done
 
 step "release build and size budget"
 bash scripts/build.sh
@@ -31,6 +44,9 @@ node scripts/size.mjs pkg --check
 
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test tests/e2e/
+
+step "end-to-end tests in Firefox and WebKit (WebDriver)"
+node --test tests/engines/
 
 step "the packed package in three consumer apps (Vite, webpack, no bundler)"
 node --test tests/consumers/

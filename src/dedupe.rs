@@ -263,6 +263,8 @@ pub struct Deduper {
     headlines: Vec<similar::Headline>,
     words: Index,
     stories_with: Vec<Vec<usize>>,
+    /// Keys moved out of the indexes, to free a part at a time.
+    spare: Vec<String>,
 }
 
 impl Deduper {
@@ -307,6 +309,7 @@ impl Deduper {
             headlines: Vec::new(),
             words: Index::default(),
             stories_with: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -449,30 +452,36 @@ impl Deduper {
         std::mem::take(&mut self.story)
     }
 
-    /// Frees up to `n` entries of the indexes; `true` once they are all freed.
+    /// Frees up to `n` entries of the indexes; `true` once they are all freed. (A table's keys
+    /// are moved out whole, one table a call, which frees nothing yet, then freed `n` at a time.)
     pub fn release(&mut self, n: usize) -> bool {
+        let tables = [
+            &mut self.by_url,
+            &mut self.by_headline,
+            &mut self.no_url_by_headline,
+            &mut self.words,
+        ];
+        if let Some(table) = tables.into_iter().find(|t| t.capacity() > 0) {
+            self.spare.extend(table.drain().map(|(key, _)| key));
+            *table = Index::default();
+        }
         let mut left = n;
         let mut cut = |len: usize| {
             let keep = len.saturating_sub(left);
             left -= len - keep;
             keep
         };
+        self.spare.truncate(cut(self.spare.len()));
         self.headlines.truncate(cut(self.headlines.len()));
         self.hosts.truncate(cut(self.hosts.len()));
         self.stories_with.truncate(cut(self.stories_with.len()));
-        for index in [
-            &mut self.by_url,
-            &mut self.by_headline,
-            &mut self.no_url_by_headline,
-            &mut self.words,
-        ] {
-            index.retain(|_, _| {
-                let keep = left == 0;
-                left = left.saturating_sub(1);
-                keep
-            });
-        }
-        left > 0
+        let tables = [
+            &self.by_url,
+            &self.by_headline,
+            &self.no_url_by_headline,
+            &self.words,
+        ];
+        left > 0 && tables.iter().all(|t| t.capacity() == 0)
     }
 
     /// The rules it compares by (the article's address as the base when none was given).

@@ -336,26 +336,30 @@ fn a_long_related_list_is_read_in_slices_of_a_few_milliseconds() {
     let data = JSON::parse(r#"{"article":{"headline":"The harbour"}}"#).unwrap();
     js_sys::Reflect::set(&data, &"related".into(), &related).unwrap();
     let widget = Widget::new(fx.host.clone(), fx.root.clone(), options(&[("data", data)]));
-    let mut steps = 1;
-    let mut longest = 0.0f64;
+    // The time of each step but the first (which also compiles the code it runs: hundreds of
+    // milliseconds in a debug build in WebKit) and the one that renders (timed in the release
+    // build by tests/e2e/bad-input.test.mjs).
+    let mut times = Vec::new();
     loop {
         let before = fx.events.borrow().len();
         let started = js_sys::Date::now();
         let done = widget.step(JsValue::UNDEFINED);
-        // (the step that renders and reports is timed by tests/e2e/bad-input.test.mjs, in the
-        // release build; the others read entries or free memory)
-        if fx.events.borrow().len() == before {
-            longest = longest.max(js_sys::Date::now() - started);
-        }
+        let took = js_sys::Date::now() - started;
         assert!(fx.events.borrow().len() <= 1, "one event");
         if done {
             break;
         }
-        steps += 1;
+        if fx.events.borrow().len() == before {
+            times.push(took);
+        }
     }
-    assert!(steps > 2, "{steps} steps");
-    // (a slice stops at the first check of the clock after 10 ms: 32 entries later)
-    assert!(longest < 50.0, "the longest step took {longest} ms");
+    times.remove(0);
+    times.sort_by(f64::total_cmp);
+    assert!(times.len() > 10, "{} steps", times.len());
+    // (a step ends at the first look at the clock after 10 ms, 8 entries apart; a debug build
+    // and the garbage collector make some longer)
+    let median = times[times.len() / 2];
+    assert!(median <= 25.0, "the median step took {median} ms");
     let (kind, detail) = fx.last_event();
     assert_eq!(kind, "storycard:ready");
     assert_eq!(

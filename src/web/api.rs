@@ -472,10 +472,10 @@ enum Step {
 impl Job {
     /// Reads and dedupes entries, and converts the removals for the ready event, until every
     /// entry is read (`true`, with [`Job::story`] set, when time is left to render it) or
-    /// `deadline` (a `Date.now()`) has passed (`false`). Checks the clock every 32 entries.
+    /// `deadline` (a `Date.now()`) has passed (`false`). Checks the clock every 8 entries.
     fn advance(&mut self, deadline: f64) -> Result<bool, Error> {
         while !self.read {
-            for _ in 0..32 {
+            for _ in 0..8 {
                 let entry = match &mut self.entries {
                     Entries::Data(list) => {
                         if self.next >= list.length() {

@@ -30,6 +30,10 @@ extern "C" {
 /// [`crate::text::PARAGRAPH`] and the body's limit), so a 10 MB string costs no 10 MB copy.
 const STRING_MAX: u32 = 200_000;
 
+/// The most UTF-16 units of strings read in one conversion (the article, or one related
+/// entry): five times the body's limit; strings past it are read as empty.
+const STRINGS_MAX: u32 = 1_000_000;
+
 /// Reads and parses the data island that `selector` names, searched in the host's own tree (its
 /// shadow root when it lives in one, else its document).
 pub fn read_source(host: &Element, selector: &str) -> Result<JsValue, Error> {
@@ -59,7 +63,10 @@ pub fn split(value: &JsValue) -> Result<(Json, Option<js_sys::Array>), Error> {
     let Some(list) = list else {
         return Ok((from_js(value)?, None));
     };
-    Ok((object(value, 0, &related)?, Some(list.unchecked_into())))
+    Ok((
+        object(value, 0, &related, &mut { STRINGS_MAX })?,
+        Some(list.unchecked_into()),
+    ))
 }
 
 /// Converts a JavaScript value (already parsed JSON, or an object given to `mount`).
@@ -67,19 +74,22 @@ pub fn split(value: &JsValue) -> Result<(Json, Option<js_sys::Array>), Error> {
 /// Walked by hand rather than through serde: it is a fraction of the code size, and it bounds the
 /// depth, so data nested thousands deep is an error instead of a stack overflow.
 pub fn from_js(value: &JsValue) -> Result<Json, Error> {
-    to_json(value, 0)
+    to_json(value, 0, &mut { STRINGS_MAX })
 }
 
 /// Deeper than any real article data; deep enough to be safe on every engine's wasm stack.
 const MAX_DEPTH: usize = 64;
 
-fn to_json(v: &JsValue, depth: usize) -> Result<Json, Error> {
+/// `v` as JSON at `depth`, with `left` UTF-16 units of strings still to read.
+fn to_json(v: &JsValue, depth: usize, left: &mut u32) -> Result<Json, Error> {
     if depth > MAX_DEPTH {
         return Err(Error::InvalidJson("nested deeper than 64 levels".into()));
     }
     if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
-        let s = if s.length() > STRING_MAX {
-            s.slice(0, STRING_MAX)
+        let take = s.length().min(STRING_MAX).min(*left);
+        *left -= take;
+        let s = if take < s.length() {
+            s.slice(0, take)
         } else {
             s.clone()
         };
@@ -97,7 +107,7 @@ fn to_json(v: &JsValue, depth: usize) -> Result<Json, Error> {
     if let Some(array) = v.dyn_ref::<js_sys::Array>() {
         return array
             .iter()
-            .map(|item| to_json(&item, depth + 1))
+            .map(|item| to_json(&item, depth + 1, left))
             .collect::<Result<_, _>>()
             .map(Json::Array);
     }
@@ -106,11 +116,11 @@ fn to_json(v: &JsValue, depth: usize) -> Result<Json, Error> {
             "it holds a value JSON cannot (a function, symbol or bigint)".into(),
         ));
     }
-    object(v, depth, &JsValue::UNDEFINED)
+    object(v, depth, &JsValue::UNDEFINED, left)
 }
 
 /// An object's members but `skip`, as JSON at `depth`.
-fn object(v: &JsValue, depth: usize, skip: &JsValue) -> Result<Json, Error> {
+fn object(v: &JsValue, depth: usize, skip: &JsValue, left: &mut u32) -> Result<Json, Error> {
     let object: &js_sys::Object = v.unchecked_ref();
     let keys = js_sys::Object::keys(object);
     let mut members = Vec::with_capacity(keys.length() as usize);
@@ -121,7 +131,7 @@ fn object(v: &JsValue, depth: usize, skip: &JsValue) -> Result<Json, Error> {
         let value = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::NULL);
         members.push((
             key.as_string().unwrap_or_default(),
-            to_json(&value, depth + 1)?,
+            to_json(&value, depth + 1, left)?,
         ));
     }
     Ok(Json::Object(members))
