@@ -46,7 +46,7 @@ build_module() {
     RUSTFLAGS="$stack" cargo build --lib --release --target "$target" --no-default-features "$@"
     dir=target/$target/release
   fi
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$dir/storycard.wasm"
+  wasm-bindgen --target "${bindgen_target:-web}" --no-typescript --out-dir "$out" --out-name "$name" "$dir/storycard.wasm"
   if [ -z "${STORYCARD_DEBUG:-}" ]; then
     # --low-memory-unused: Rust never addresses the first KiB (the stack comes first and grows down
     # towards it; it would take a 127 KiB deep recursion to reach it),
@@ -70,7 +70,11 @@ mkdir -p "$out"
 # widgets without data.
 build_module storycard_wasm
 build_module storycard_page --features page
-cp www/storycard.js www/storycard.d.ts "$out/"
+# The module for JavaScript servers (renderToString of storycard/server): an ES module for Node.
+bindgen_target=experimental-nodejs-module build_module storycard_server --features server
+cp www/storycard.js www/storycard.d.ts www/storycard_server.d.ts "$out/"
+# (wasm-bindgen's package.json for the Node module: package.json's own "type" says the same)
+rm -f "$out/package.json"
 if [ -z "${STORYCARD_DEBUG:-}" ]; then
   for js in "$out/storycard.js" "$out/storycard_wasm.js" "$out/storycard_page.js"; do
     node_modules/.bin/terser "$js" --module --compress --mangle --output "$js"

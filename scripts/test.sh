@@ -14,9 +14,10 @@ cargo fmt --check
 step "cargo clippy (native)"
 cargo clippy --all-targets -- -D warnings
 
-step "cargo clippy (wasm32, both modules)"
+step "cargo clippy (wasm32, the three modules)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --features page -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --features server -- -D warnings
 
 step "native tests"
 cargo test
@@ -41,6 +42,9 @@ done
 step "release build and size budget"
 bash scripts/build.sh
 node scripts/size.mjs pkg --check
+
+step "storycard/server in Node"
+node --test tests/node/
 
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test tests/e2e/

@@ -24,6 +24,7 @@
 
 #![deny(missing_docs)]
 
+pub mod dates;
 pub mod dedupe;
 pub mod detail;
 pub mod error;
@@ -35,6 +36,7 @@ pub mod model;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_html;
+pub mod server;
 pub mod similar;
 pub mod text;
 pub mod url;

@@ -184,6 +184,28 @@ pub struct ViewOptions<'a> {
     pub autoplay: bool,
 }
 
+/// The widget's stylesheet (minified): adopted by every shadow root in the browser, written into
+/// server-rendered ones.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/storycard.css"));
+
+/// Plain links to the article and each related story: what a server-rendered element carries in
+/// its light DOM for browsers without declarative shadow DOM.
+pub fn links(story: &Story) -> Vec<El> {
+    let link = |url: &Option<String>, text: &str| match safe(url) {
+        Some(url) => El::new("a").attr("href", url).text(text),
+        None => El::new("span").text(text),
+    };
+    let mut out = vec![El::new("p").child(link(&story.article.url, &story.article.headline))];
+    if !story.related.is_empty() {
+        let mut list = El::new("ul");
+        for r in &story.related {
+            list = list.child(El::new("li").child(link(&r.url, &r.headline)));
+        }
+        out.push(list);
+    }
+    out
+}
+
 /// The card and the related carousel.
 pub fn story(story: &Story, opts: &ViewOptions) -> Vec<El> {
     let l = opts.labels;
@@ -237,11 +259,14 @@ fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
         for p in body {
             text = text.child(El::new("p").text(p));
         }
+        // (hidden until the element module gives it its behaviour: a server-rendered card
+        // read without script shows no button that does nothing)
         content = content.child(text).child(
             El::new("button")
                 .part(part::MORE)
                 .attr("id", id::MORE)
                 .attr("type", "button")
+                .attr("hidden", "")
                 .attr("aria-expanded", "false")
                 .attr("aria-controls", id::BODY)
                 .attr("data-less", l.read_less)
@@ -323,6 +348,9 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .child(
                     El::new("div")
                         .attr("id", id::CONTROLS)
+                        // (shown by the element module when the slides overflow: a
+                        // server-rendered card read without script shows no dead buttons)
+                        .attr("hidden", "")
                         // First in the carousel's tab order, as the rotation control should be.
                         .child_opt(opts.autoplay.then(|| {
                             El::new("button")

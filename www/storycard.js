@@ -248,6 +248,8 @@ function behave(root, autoplay, tell) {
     },
     { threshold: 0.5 },
   );
+  // (a server-rendered card shows "Read more" only once it works)
+  if (el('more')) el('more').hidden = false;
   if (track) {
     for (const slide of track.children) seen.observe(slide);
     root.addEventListener('scroll', refresh, { ...options, capture: true, passive: true });
@@ -405,7 +407,9 @@ export async function mount(host, options = {}) {
     throw error;
   }
   await turn();
-  const handle = new Handle(bindings, host, host.shadowRoot ?? host.attachShadow({ mode: 'open' }), options);
+  // (a shadow root the server rendered is taken over, not built again)
+  const hydrate = !!host.shadowRoot?.firstElementChild;
+  const handle = new Handle(bindings, host, host.shadowRoot ?? host.attachShadow({ mode: 'open' }), { ...options, hydrate });
   await handle.run();
   return handle;
 }
@@ -473,9 +477,11 @@ export class StoryCardElement extends HTMLElement {
     }
     await turn();
     if (generation !== this.#generation || !this.isConnected) return;
+    // (a shadow root the server rendered is taken over by the first render, not built again)
+    const hydrate = !this.#handle && !!this.shadowRoot?.firstElementChild;
     this.#handle?.destroy();
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const handle = (this.#handle = new Handle(bindings, this, root, options));
+    const handle = (this.#handle = new Handle(bindings, this, root, { ...options, hydrate }));
     if ((await handle.run()) && this.#handle === handle) this.#states?.add('ready');
   }
 }

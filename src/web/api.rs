@@ -15,9 +15,6 @@ use crate::i18n::Labels;
 use crate::view::{self, ViewOptions};
 use crate::{Json, Story, DEFAULT_MAX};
 
-/// The widget's stylesheet, shared by every widget on the page.
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/storycard.css"));
-
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
@@ -32,6 +29,9 @@ struct Options {
     labels: Vec<(String, String)>,
     /// Whether the slides may rotate by themselves (the `autoplay` option).
     autoplay: bool,
+    /// Whether the shadow root holds server-rendered markup to take over (the `hydrate` option):
+    /// the first render keeps its nodes when they are the view's.
+    hydrate: bool,
     tracking: Vec<String>,
     /// CSS selectors of the page's related-link containers, read when there is no data.
     #[cfg(feature = "page")]
@@ -80,6 +80,7 @@ impl Options {
             lang: text("lang"),
             labels,
             autoplay: get("autoplay").is_some_and(|v| v.is_truthy()),
+            hydrate: get("hydrate").is_some_and(|v| v.is_truthy()),
             #[cfg(feature = "page")]
             related: text("related"),
             taken: get("taken").map(JsCast::unchecked_into),
@@ -379,7 +380,11 @@ impl State {
     /// Replaces the shadow content with the finished job's story, or with the error notice;
     /// returns the event to fire and its detail.
     fn render(&mut self, story: Result<(Story, js_sys::Array), Error>) -> Step {
-        self.clear();
+        // (server-rendered markup is taken over by the first render only)
+        let hydrate = std::mem::take(&mut self.options.hydrate);
+        if !hydrate {
+            self.clear();
+        }
         let Some(doc) = self.host.owner_document() else {
             return Step::Fire(
                 "storycard:error",
@@ -399,8 +404,11 @@ impl State {
                     autoplay: self.options.autoplay,
                 },
             );
-            self.append(&doc, &els)
-                .map_err(|e| Error::Render(page::message_of(&e)))?;
+            if !(hydrate && super::render::hydrate(&self.root, &els)) {
+                self.clear();
+                self.append(&doc, &els)
+                    .map_err(|e| Error::Render(page::message_of(&e)))?;
+            }
             Ok((story, removed))
         });
         match result {
@@ -450,7 +458,7 @@ fn adopt_sheet(root: &ShadowRoot) {
         if cell.is_none() {
             *cell = CssStyleSheet::new()
                 .ok()
-                .filter(|sheet| sheet.replace_sync(CSS).is_ok());
+                .filter(|sheet| sheet.replace_sync(crate::view::STYLESHEET).is_ok());
         }
         cell.clone()
     });

@@ -7,12 +7,16 @@
 //! measured).
 
 mod api;
+#[cfg(feature = "server")]
+mod node;
 mod page;
 #[cfg(feature = "page")]
 mod reader;
 mod render;
 
 pub use api::Widget;
+#[cfg(feature = "server")]
+pub use node::render_to_string;
 
 /// The allocator: smaller and faster than the default dlmalloc in WebAssembly.
 #[global_allocator]

@@ -1,7 +1,7 @@
 //! View tree to DOM nodes. Attribute names come from the view module; data only ever arrives
 //! here as attribute values and text nodes.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 use crate::view::{El, Node};
@@ -22,4 +22,72 @@ pub fn build(doc: &Document, el: &El) -> Result<Element, JsValue> {
         };
     }
     Ok(node)
+}
+
+/// Takes over markup a server rendered from the same view tree (hydration): checks that the
+/// element children of `parent` (its `<style>` and `<link>` aside) have the tags, attribute names
+/// and children of `els`, and writes in the attribute values and texts that differ (a date in
+/// the reader's own time zone and language). No node is made or removed. `false` when the markup
+/// is not the view's (then nothing is taken over, and the caller renders afresh).
+pub fn hydrate(parent: &web_sys::Node, els: &[El]) -> bool {
+    let kids = parent.child_nodes();
+    let mut at = 0;
+    for el in els {
+        let mut kid = kids.get(at);
+        while let Some(k) = kid.as_ref().and_then(|k| k.dyn_ref::<Element>()) {
+            if !matches!(k.local_name().as_str(), "style" | "link") {
+                break;
+            }
+            at += 1;
+            kid = kids.get(at);
+        }
+        match kid {
+            Some(kid) if take(&kid, el) => at += 1,
+            _ => return false,
+        }
+    }
+    at == kids.length()
+}
+
+fn take(node: &web_sys::Node, el: &El) -> bool {
+    let Some(element) = node.dyn_ref::<Element>() else {
+        return false;
+    };
+    if element.local_name() != el.tag
+        || element.get_attribute_names().length() as usize != el.attrs.len()
+    {
+        return false;
+    }
+    for (name, value) in &el.attrs {
+        match element.get_attribute(name) {
+            None => return false,
+            Some(v) if v != *value => {
+                if element.set_attribute(name, value).is_err() {
+                    return false;
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    let kids = node.child_nodes();
+    if kids.length() as usize != el.children.len() {
+        return false;
+    }
+    el.children.iter().enumerate().all(|(i, child)| {
+        let Some(kid) = kids.get(i as u32) else {
+            return false;
+        };
+        match child {
+            Node::El(e) => take(&kid, e),
+            Node::Text(t) => {
+                // (a text node: a server-rendered date may be another day in the reader's zone)
+                kid.node_type() == web_sys::Node::TEXT_NODE && {
+                    if kid.node_value().as_deref() != Some(t) {
+                        kid.set_node_value(Some(t));
+                    }
+                    true
+                }
+            }
+        }
+    })
 }

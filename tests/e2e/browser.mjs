@@ -11,14 +11,18 @@ import { serve } from '../../scripts/serve.mjs';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Starts a server of `root` on a free loopback port and Chromium with a fresh profile. */
-export async function start(root = ROOT) {
+/**
+ * Starts a server of `root` on a free loopback port and Chromium with a fresh profile; `options`
+ * go to the browser context (a time zone, for one).
+ */
+export async function start(root = ROOT, options = {}) {
   const server = await serve({ root, port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'storycard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLE,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    ...options,
     args: [
       '--headless',
       '--no-sandbox',
@@ -46,9 +50,9 @@ export async function start(root = ROOT) {
  * The server and Chromium for one test file: started before its first test and stopped after
  * its last; `url` and `context` are there once the tests run.
  */
-export function browserForFile() {
+export function browserForFile(options) {
   const env = {};
-  before(async () => Object.assign(env, await start()));
+  before(async () => Object.assign(env, await start(ROOT, options)));
   after(async () => env.stop?.());
   return env;
 }

@@ -1,0 +1,490 @@
+//! Dates written out without a browser, for server-side rendering: the long form the browser's
+//! `Intl.DateTimeFormat(lang, { dateStyle: "long" })` gives, in the languages below, for the ISO
+//! 8601 dates article data carries. A date-only value is that day; a date and time with an offset
+//! is the day it is in UTC (a browser shows the reader's own day, which the element writes in when
+//! it takes the card over). Other languages fall back to English, other forms to nothing.
+//!
+//! `tests/e2e/ssr.test.mjs` checks every language here, for every month, against Chromium's
+//! `Intl`.
+
+use crate::text::decimal;
+
+/// How one language writes a long date: a pattern with `{d}` (the day), `{m}` (the month's name),
+/// `{n}` (the month's number) and `{y}` (the year), and the month names.
+struct Style {
+    langs: &'static [&'static str],
+    pattern: &'static str,
+    months: [&'static str; 12],
+}
+
+const NUMERIC: [&str; 12] = ["", "", "", "", "", "", "", "", "", "", "", ""];
+const ENGLISH: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// By language tag, most specific first: the first style one of whose tags is the tag itself or
+/// its primary language.
+const STYLES: &[Style] = &[
+    Style {
+        langs: &["en", "en-us", "en-ca", "en-ph"],
+        pattern: "{m} {d}, {y}",
+        months: ENGLISH,
+    },
+    Style {
+        langs: &["en-za"],
+        pattern: "{dd} {m} {y}",
+        months: ENGLISH,
+    },
+    Style {
+        // (the other English-speaking regions: Britain, Australia, India, Ireland, New Zealand)
+        langs: &["en-"],
+        pattern: "{d} {m} {y}",
+        months: ENGLISH,
+    },
+    Style {
+        langs: &["fr"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+    },
+    Style {
+        langs: &["de"],
+        pattern: "{d}. {m} {y}",
+        months: [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ],
+    },
+    Style {
+        langs: &["es"],
+        pattern: "{d} de {m} de {y}",
+        months: [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+    },
+    Style {
+        langs: &["pt"],
+        pattern: "{d} de {m} de {y}",
+        months: [
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ],
+    },
+    Style {
+        langs: &["it"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
+        ],
+    },
+    Style {
+        langs: &["nl"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+    },
+    Style {
+        langs: &["vi"],
+        pattern: "{d} tháng {n}, {y}",
+        months: NUMERIC,
+    },
+    Style {
+        langs: &["ar"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+    },
+    Style {
+        langs: &["he"],
+        pattern: "{d} ב{m} {y}",
+        months: [
+            "ינואר",
+            "פברואר",
+            "מרץ",
+            "אפריל",
+            "מאי",
+            "יוני",
+            "יולי",
+            "אוגוסט",
+            "ספטמבר",
+            "אוקטובר",
+            "נובמבר",
+            "דצמבר",
+        ],
+    },
+    Style {
+        langs: &["ja", "zh"],
+        pattern: "{y}年{n}月{d}日",
+        months: NUMERIC,
+    },
+    Style {
+        langs: &["ko"],
+        pattern: "{y}년 {n}월 {d}일",
+        months: NUMERIC,
+    },
+    Style {
+        langs: &["ru"],
+        pattern: "{d} {m} {y} г.",
+        months: [
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ],
+    },
+    Style {
+        langs: &["pl"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "stycznia",
+            "lutego",
+            "marca",
+            "kwietnia",
+            "maja",
+            "czerwca",
+            "lipca",
+            "sierpnia",
+            "września",
+            "października",
+            "listopada",
+            "grudnia",
+        ],
+    },
+    Style {
+        langs: &["tr"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
+            "Ekim", "Kasım", "Aralık",
+        ],
+    },
+    Style {
+        langs: &["id"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ],
+    },
+    Style {
+        langs: &["sv"],
+        pattern: "{d} {m} {y}",
+        months: [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+    },
+];
+
+/// The languages written natively, as tags (`en-` stands for English outside the US and Canada).
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    STYLES.iter().flat_map(|s| s.langs.iter().copied())
+}
+
+fn style(lang: &str) -> &'static Style {
+    let tag = lang.to_ascii_lowercase().replace('_', "-");
+    let primary = tag.split('-').next().unwrap_or("");
+    let region = tag.len() > primary.len();
+    STYLES
+        .iter()
+        .find(|s| s.langs.contains(&tag.as_str()))
+        .or_else(|| {
+            region
+                .then(|| {
+                    STYLES
+                        .iter()
+                        .find(|s| s.langs.contains(&[primary, "-"].concat().as_str()))
+                })
+                .flatten()
+        })
+        .or_else(|| STYLES.iter().find(|s| s.langs.contains(&primary)))
+        .unwrap_or(&STYLES[0])
+}
+
+/// `raw` (an ISO 8601 date, or date and time) as `lang` writes it in long form; `None` when it is
+/// not such a date.
+///
+/// ```
+/// use storycard::dates::long_date;
+/// assert_eq!(long_date("2025-04-02", "en").as_deref(), Some("April 2, 2025"));
+/// assert_eq!(long_date("2025-04-02T23:30:00-05:00", "vi").as_deref(), Some("3 tháng 4, 2025"));
+/// assert_eq!(long_date("yesterday", "en"), None);
+/// ```
+pub fn long_date(raw: &str, lang: &str) -> Option<String> {
+    let (year, month, day) = utc_day(raw.trim())?;
+    let s = style(lang);
+    let mut out = s.pattern.to_owned();
+    for (key, value) in [
+        (
+            "{dd}",
+            [if day < 10 { "0" } else { "" }, &decimal(day as usize)].concat(),
+        ),
+        ("{d}", decimal(day as usize)),
+        ("{m}", s.months[month as usize - 1].to_owned()),
+        ("{n}", decimal(month as usize)),
+        ("{y}", decimal(year as usize)),
+    ] {
+        out = out.replace(key, &value);
+    }
+    Some(out)
+}
+
+/// The UTC day of an ISO 8601 date (`2025-04-02`) or date and time (`2025-04-02T10:00`, with
+/// seconds, a fraction, and `Z` or an offset), as browsers read it: a day past the month's end
+/// rolls into the next month.
+fn utc_day(raw: &str) -> Option<(i64, u32, u32)> {
+    let b = raw.as_bytes();
+    let num = |from: usize, len: usize| -> Option<i64> {
+        let digits = b.get(from..from + len)?;
+        digits.iter().all(u8::is_ascii_digit).then(|| {
+            digits
+                .iter()
+                .fold(0i64, |n, d| n * 10 + i64::from(d - b'0'))
+        })
+    };
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut minutes = 0;
+    if b.len() > 10 {
+        if !matches!(b[10], b'T' | b' ') {
+            return None;
+        }
+        let (hour, minute) = (num(11, 2)?, num(14, 2)?);
+        if b.get(13) != Some(&b':') || hour > 24 || minute > 59 {
+            return None;
+        }
+        minutes = hour * 60 + minute;
+        let mut at = 16;
+        if b.get(at) == Some(&b':') {
+            num(at + 1, 2)?;
+            at += 3;
+            if b.get(at) == Some(&b'.') {
+                at += 1;
+                while b.get(at).is_some_and(u8::is_ascii_digit) {
+                    at += 1;
+                }
+            }
+        }
+        match b.get(at) {
+            None => {}
+            Some(b'Z') if at + 1 == b.len() => {}
+            Some(&sign @ (b'+' | b'-')) => {
+                let (h, m) = match b.len() - at {
+                    6 if b[at + 3] == b':' => (num(at + 1, 2)?, num(at + 4, 2)?),
+                    5 => (num(at + 1, 2)?, num(at + 3, 2)?),
+                    _ => return None,
+                };
+                let offset = h * 60 + m;
+                minutes -= if sign == b'+' { offset } else { -offset };
+            }
+            _ => return None,
+        }
+    }
+    let days = days_from_civil(year, month, day) + minutes.div_euclid(24 * 60);
+    Some(civil_from_days(days))
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm); `day` may run past the month's end.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_as_browsers_do() {
+        let day = |s| utc_day(s);
+        assert_eq!(day("2025-04-02"), Some((2025, 4, 2)));
+        assert_eq!(
+            day("2025-02-30"),
+            Some((2025, 3, 2)),
+            "rolls over, as V8 does"
+        );
+        assert_eq!(day("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(day("2025-04-02T23:30:00-05:00"), Some((2025, 4, 3)));
+        assert_eq!(day("2025-04-02T03:30:00+0530"), Some((2025, 4, 1)));
+        assert_eq!(day("2025-12-31T23:30:00.123Z"), Some((2025, 12, 31)));
+        assert_eq!(day("2025-12-31T23:30:00-01:00"), Some((2026, 1, 1)));
+        assert_eq!(day("2025-04-02 10:00"), Some((2025, 4, 2)));
+        for bad in [
+            "0000-00-00",
+            "2025-13-01",
+            "2025-04-32",
+            "yesterday",
+            "20250402",
+            "2025-04-02X",
+        ] {
+            assert_eq!(day(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn picks_the_language_and_region() {
+        assert_eq!(
+            long_date("2025-01-01", "en-GB").as_deref(),
+            Some("1 January 2025")
+        );
+        assert_eq!(
+            long_date("2025-01-01", "en-US").as_deref(),
+            Some("January 1, 2025")
+        );
+        assert_eq!(
+            long_date("2025-01-01", "en-ZA").as_deref(),
+            Some("01 January 2025")
+        );
+        assert_eq!(
+            long_date("2025-01-01", "he-IL").as_deref(),
+            Some("1 בינואר 2025")
+        );
+        assert_eq!(
+            long_date("2025-01-01", "ja").as_deref(),
+            Some("2025年1月1日")
+        );
+        assert_eq!(
+            long_date("2025-01-01", "xx").as_deref(),
+            Some("January 1, 2025")
+        );
+    }
+}

@@ -1,0 +1,263 @@
+// Server-side rendering (`storycard render`) in Chromium: the element the command prints, put in a
+// page, shows the full card before any script runs and with JavaScript off; the element module
+// then takes it over without making or removing a node; and for the seed and every fixture page
+// the tree the browser builds from the server's HTML equals the one the widget renders itself.
+// The browser runs in UTC, the zone the command writes dates in.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, browserForFile } from './browser.mjs';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/pages');
+const MODULE = '/__storycard/';
+const TYPES = { js: 'text/javascript', wasm: 'application/wasm' };
+
+const env = browserForFile({ timezoneId: 'UTC' });
+let cli;
+let seed;
+before(() => {
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'storycard'], { cwd: ROOT, stdio: 'inherit' });
+  cli = join(ROOT, 'target/debug/storycard');
+  const index = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  seed = join(ROOT, 'test-results', 'seed-data.json');
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(seed, index.match(/<script type="application\/json" id="article-data">([\s\S]*?)<\/script>/)[1]);
+});
+
+/** What `storycard render ARGS` prints: the element's HTML, or the error. */
+function render(...args) {
+  const run = spawnSync(cli, ['render', ...args], { encoding: 'utf8' });
+  return run.status === 0 ? { html: run.stdout } : { error: run.stderr.trim().replace(/^storycard: /, '') };
+}
+
+/** A page around server-rendered HTML, with the element module only when `module` is set. */
+const page = (body, { lang = 'en', module = false } = {}) => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>Server-rendered</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/www/demo.css"></head>
+<body><main class="page">${body}</main>${module ? `<script type="module" src="${MODULE}storycard.js"></script>` : ''}</body></html>`;
+
+/** Serves `html` at `url` in a new page of `context` (the module from pkg/, nothing else leaves). */
+async function serveAt(context, url, html) {
+  const tab = await context.newPage();
+  const problems = [];
+  tab.on('pageerror', (e) => problems.push(e.message));
+  await tab.route('**/*', async (route) => {
+    const request = new URL(route.request().url());
+    if (route.request().url() === url) {
+      await route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+    } else if (request.pathname.startsWith(MODULE)) {
+      const name = request.pathname.slice(MODULE.length);
+      await route.fulfill({ contentType: TYPES[name.split('.').pop()], body: readFileSync(join(ROOT, 'pkg', name)) });
+    } else if (route.request().url().startsWith(env.url)) {
+      await route.continue(); // the demo's stylesheet and pictures
+    } else {
+      await route.fulfill({ status: 204 });
+    }
+  });
+  return { tab, problems };
+}
+
+/**
+ * A shadow root as data: each element as [tag, sorted attributes, children], each text as its
+ * string; the stylesheet (`<style>` or `<link>`, which only the server's markup carries) aside.
+ */
+const TREE = `(root) => {
+  const tree = (node) => [...node.childNodes].flatMap((n) => {
+    if (n.nodeType === Node.TEXT_NODE) return [n.data];
+    if (n.nodeType !== Node.ELEMENT_NODE || n.localName === 'style' || n.localName === 'link') return [];
+    return [[n.localName, [...n.attributes].map((a) => [a.name, a.value]).sort(), tree(n)]];
+  });
+  return tree(root);
+}`;
+
+test('the seed renders on the server, shows without JavaScript, and hydrates without a new node', async () => {
+  // (served by the test's server, where the seed's pictures are)
+  const url = `${env.url}ssr.html`;
+  const out = render('--data', seed, '--url', url);
+  assert.ok(out.html, out.error);
+  assert.match(out.html, /^<script type="application\/json" id="storycard-data">/);
+  assert.match(out.html, /<story-card source="#storycard-data" lang="en"><template shadowrootmode="open"><style>/);
+
+  // JavaScript off: the card and the carousel are there, every link works, no control shows.
+  const { tab: still } = await serveAt(env.context, url, page(out.html, { module: true }));
+  const cdp = await env.context.newCDPSession(still);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await still.goto(url);
+  await still.waitForTimeout(300);
+  assert.equal(await still.evaluate(() => customElements.get('story-card')), undefined, 'the module did not run');
+  const headline = still.locator('story-card [part~="headline"]');
+  assert.equal(await headline.innerText(), 'US abandons conflict resolution, resumes aid to Ukraine');
+  assert.equal(await still.locator('story-card [part~="slide"]').count(), 8);
+  const hrefs = await still.locator('story-card [part~="slide-title"] a').evaluateAll((links) => links.map((a) => a.href));
+  assert.equal(hrefs.length, 7, 'each story with an address is a link (one has none)');
+  assert.ok(hrefs.every((h) => h.startsWith('https://')), hrefs.join(' '));
+  assert.equal(await still.locator('story-card [part~="more"]').isVisible(), false, '"Read more" needs script: hidden');
+  assert.equal(await still.locator('story-card #controls').isVisible(), false, 'the buttons need script: hidden');
+  const overflow = await still.locator('story-card #track').evaluate((t) => getComputedStyle(t).overflowX);
+  assert.match(overflow, /auto|scroll/, 'the carousel scrolls natively');
+  await still.setViewportSize({ width: 1000, height: 1100 });
+  await still.waitForFunction(() => [...document.querySelector('story-card').shadowRoot.querySelectorAll('img')].every((i) => i.complete));
+  // (the README's picture: docs/ssr-no-js.png is a copy of it)
+  await still.screenshot({ path: join(ROOT, 'test-results', 'ssr-no-js.png'), fullPage: true });
+  await still.close();
+
+  // The element module takes the card over: the same nodes, no child added or removed, no shift.
+  const { tab, problems } = await serveAt(env.context, url, page(out.html));
+  await tab.goto(url);
+  await tab.locator('story-card [part~="slide"]').first().waitFor();
+  const result = await tab.evaluate(async (module) => {
+    const root = document.querySelector('story-card').shadowRoot;
+    const all = (r) => {
+      const nodes = [];
+      const walk = document.createTreeWalker(r, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) nodes.push(walk.currentNode);
+      return nodes;
+    };
+    const before = all(root);
+    const changes = [];
+    new MutationObserver((records) => changes.push(...records.filter((r) => r.type === 'childList').map((r) => r.target.nodeName))).observe(root, { childList: true, subtree: true });
+    let shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    const ready = new Promise((done) => document.addEventListener('storycard:ready', (e) => done(e.detail), { once: true }));
+    await import(`${module}storycard.js`);
+    const detail = await ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const after = all(root);
+    return {
+      same: before.length === after.length && before.every((n, i) => n === after[i]),
+      nodes: before.length,
+      changes,
+      shift,
+      related: detail.related.length,
+      more: !root.getElementById('more').hidden,
+      controls: !root.getElementById('controls').hidden,
+      ready: document.querySelector('story-card').matches(':state(ready)'),
+    };
+  }, MODULE);
+  assert.equal(result.same, true, `the ${result.nodes} nodes are the same ones`);
+  assert.deepEqual(result.changes, [], 'no child added or removed');
+  assert.equal(result.shift, 0, 'no layout shift');
+  assert.equal(result.related, 8, 'storycard:ready as usual');
+  assert.equal(result.more, true, '"Read more" shows once it works');
+  assert.equal(result.ready, true);
+  // The behaviour is there: "Read more" opens the text; "next" scrolls.
+  await tab.locator('story-card [part~="more"]').click();
+  assert.equal(await tab.locator('story-card [part~="body"]').isVisible(), true);
+  await tab.locator('story-card [part~="next"]').click();
+  await tab.waitForFunction(() => document.querySelector('story-card').shadowRoot.getElementById('track').scrollLeft > 0);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+/** The client's own render of a page: the tree at `storycard:ready`, before any behaviour. */
+async function client(url, html) {
+  const { tab, problems } = await serveAt(env.context, url, html);
+  await tab.addInitScript((tree) => {
+    const serialize = new Function(`return ${tree}`)();
+    document.addEventListener('storycard:ready', (e) => {
+      window.__tree = serialize(e.target.shadowRoot);
+    });
+    document.addEventListener('storycard:error', (e) => {
+      window.__error = e.detail.message;
+    });
+  }, TREE);
+  await tab.goto(url);
+  await tab.waitForFunction(() => window.__tree || window.__error);
+  const got = await tab.evaluate(() => ({ tree: window.__tree, error: window.__error }));
+  await tab.close();
+  assert.deepEqual(problems, []);
+  return got;
+}
+
+/** The tree the browser builds from the server's HTML, with no script. */
+async function server(url, html) {
+  const { tab } = await serveAt(env.context, url, html);
+  await tab.goto(url);
+  const tree = await tab.evaluate((tree) => new Function(`return ${tree}`)()(document.querySelector('story-card').shadowRoot), TREE);
+  await tab.close();
+  return tree;
+}
+
+test('the seed: the server-rendered tree is the tree the browser renders', async () => {
+  const url = 'https://news.example.com/world/seed.html';
+  const island = readFileSync(seed, 'utf8');
+  const own = await client(url, page(`<script type="application/json" id="article-data">${island}</script><story-card source="#article-data"></story-card>`, { module: true }));
+  const rendered = await server(url, page(render('--data', seed, '--url', url).html));
+  assert.deepEqual(rendered, own.tree);
+});
+
+const names = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -'.html'.length))
+  .sort();
+
+test(`${names.length} fixture pages: the server-rendered tree is the tree the browser renders`, async () => {
+  let compared = 0;
+  for (const name of names) {
+    const file = join(FIXTURES, `${name}.html`);
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8'));
+    const url = expected.pageUrl ?? `https://fixtures.storycard.test/${name}.html`;
+    const related = (expected.related ?? []).join(', ');
+    const html = readFileSync(file, 'utf8');
+    // The widget reading the page itself, as tests/e2e/pages.test.mjs serves it.
+    const attrs = related ? ` related="${related.replaceAll('"', '&quot;')}"` : '';
+    const element = `<story-card${attrs}></story-card><script type="module" src="${MODULE}storycard.js"></script>`;
+    const withWidget = html.includes('<story-card')
+      ? html.replace('<story-card', `<story-card${attrs}`) + element.slice(element.indexOf('<script'))
+      : html.includes('</body>')
+        ? html.replace('</body>', `${element}</body>`)
+        : html + element;
+    const own = await client(url, withWidget);
+    const out = render(file, '--url', url, ...(related ? ['--related', related] : []));
+    if (own.error) {
+      assert.equal(out.error, own.error, `${name}: both refuse the page`);
+      continue;
+    }
+    assert.ok(out.html, `${name}: ${out.error}`);
+    // The server's element in place of the page's own (a server prints the card where the
+    // element goes).
+    const served = html.includes('<story-card')
+      ? html.replace(/<story-card[\s\S]*?<\/story-card>/, out.html)
+      : html.includes('</body>')
+        ? html.replace('</body>', `${out.html}</body>`)
+        : html + out.html;
+    assert.deepEqual(await server(url, served), own.tree, name);
+    compared += 1;
+  }
+  console.log(`# ${compared} fixture pages rendered alike on the server and in the browser`);
+  assert.ok(compared >= 30, `${compared} compared`);
+});
+
+test('the article demo page renders on the server and shows its card without JavaScript', async () => {
+  const url = `${env.url}www/article-ssr.html`;
+  const html = readFileSync(join(ROOT, 'www/article.html'), 'utf8');
+  const out = render(join(ROOT, 'www/article.html'), '--url', url, '--related', '.related');
+  assert.ok(out.html, out.error);
+  // The server prints the card where the element was, and drops the list it replaced.
+  const served = html
+    .replace(/<story-card[\s\S]*?<\/story-card>/, out.html)
+    .replace(/<section class="related related-footer">[\s\S]*?<\/section>/, '');
+  const { tab } = await serveAt(env.context, url, served);
+  const cdp = await env.context.newCDPSession(tab);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await tab.goto(url);
+  assert.equal(await tab.evaluate(() => customElements.get('story-card')), undefined, 'the module did not run');
+  const card = await tab.evaluate(() => {
+    const root = document.querySelector('story-card').shadowRoot;
+    return {
+      headline: root.querySelector('[part~="headline"]').textContent,
+      slides: root.querySelectorAll('[part~="slide"]').length,
+      links: [...root.querySelectorAll('[part~="slide-title"] a')].every((a) => a.href.startsWith('http')),
+      h1: document.querySelector('h1').textContent.trim(),
+    };
+  });
+  assert.equal(card.headline, card.h1);
+  assert.ok(card.slides >= 3, `${card.slides} slides`);
+  assert.ok(card.links);
+  await tab.close();
+});
