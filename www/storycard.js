@@ -341,6 +341,10 @@ class Handle {
       await pause();
       if (this.#widget !== widget || run !== this.#runs) return false;
     }
+    // What the render no longer needs is freed in the tasks that follow (a long list's indexes).
+    (async () => {
+      while (this.#widget === widget && run === this.#runs && !widget.step()) await pause();
+    })();
     this.#claim();
     this.#unbehave = behave(this.#root, this.#autoplay, this.#tell);
     // The page's own related lists give way to the carousel once it has rendered.

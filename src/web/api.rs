@@ -188,8 +188,10 @@ impl Widget {
 
     /// Goes on with the render, for about 10 ms: reads and dedupes related entries; once they are
     /// all read, renders and fires `storycard:ready` or `storycard:error`. Returns `false` while
-    /// work is left, to be called again in a later task. `taken`: the page's list of keys other
-    /// widgets now show (undefined keeps the one given to the constructor).
+    /// that is still to come, to be called again in a later task. After the render, each call
+    /// frees a part of what the render no longer needs, and returns `true` once all is freed.
+    /// `taken`: the page's list of keys other widgets now show (undefined keeps the one given to
+    /// the constructor).
     pub fn step(&self, taken: JsValue) -> bool {
         let event = {
             let mut state = self.state.borrow_mut();
@@ -199,11 +201,11 @@ impl Widget {
             match state.step() {
                 Step::Working => return false,
                 Step::Done => return true,
-                Step::Fire(kind, detail) => (state.host.clone(), kind, detail, state.job.is_none()),
+                Step::Fire(kind, detail) => (state.host.clone(), kind, detail),
             }
         };
         // (the event fires with no borrow held, so a listener may call `update`)
-        let (host, kind, detail, done) = event;
+        let (host, kind, detail) = event;
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -211,7 +213,7 @@ impl Widget {
         if let Ok(event) = CustomEvent::new_with_event_init_dict(kind, &init) {
             let _ = host.dispatch_event(&event);
         }
-        done
+        true
     }
 
     /// Starts rendering new data (the data-island JSON as an object), which [`Widget::step`]

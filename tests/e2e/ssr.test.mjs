@@ -1,6 +1,8 @@
 // Server-side rendering (`storycard render`) in Chromium: the element the command prints, put in a
 // page, shows the full card before any script runs and with JavaScript off; the element module
-// then takes it over without making or removing a node; and for the seed and every fixture page
+// then takes it over without making or removing a node of it (it adds the pager's dots, as it
+// does to a card it renders itself, once it has measured the slides); and for the seed and every
+// fixture page
 // the tree the browser builds from the server's HTML equals the one the widget renders itself.
 // The browser runs in UTC, the zone the command writes dates in.
 import { before, test } from 'node:test';
@@ -118,7 +120,11 @@ test('the seed renders on the server, shows without JavaScript, and hydrates wit
     };
     const before = all(root);
     const changes = [];
-    new MutationObserver((records) => changes.push(...records.filter((r) => r.type === 'childList').map((r) => r.target.nodeName))).observe(root, { childList: true, subtree: true });
+    new MutationObserver((records) => {
+      for (const r of records) {
+        changes.push({ target: r.target.id || r.target.nodeName, added: r.addedNodes.length, removed: r.removedNodes.length });
+      }
+    }).observe(root, { childList: true, subtree: true });
     let shift = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value;
@@ -127,11 +133,14 @@ test('the seed renders on the server, shows without JavaScript, and hydrates wit
     await import(`${module}storycard.js`);
     const detail = await ready;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const after = all(root);
+    // (the pager's dots are the behaviour's own, made once it has measured the slides, as in a
+    // client render; the server's pager is empty)
+    const after = all(root).filter((n) => !root.getElementById('pager').contains(n) || n.id === 'pager');
     return {
       same: before.length === after.length && before.every((n, i) => n === after[i]),
       nodes: before.length,
-      changes,
+      changes: changes.filter((c) => !(c.target === 'pager' && c.removed === 0)),
+      dots: root.getElementById('pager').children.length,
       shift,
       related: detail.related.length,
       more: !root.getElementById('more').hidden,
@@ -139,8 +148,9 @@ test('the seed renders on the server, shows without JavaScript, and hydrates wit
       ready: document.querySelector('story-card').matches(':state(ready)'),
     };
   }, MODULE);
-  assert.equal(result.same, true, `the ${result.nodes} nodes are the same ones`);
-  assert.deepEqual(result.changes, [], 'no child added or removed');
+  assert.equal(result.same, true, `the ${result.nodes} nodes are the same ones: ${JSON.stringify(result)}`);
+  assert.deepEqual(result.changes, [], 'no child added or removed but the pager\'s dots');
+  assert.ok(result.dots >= 2, `${result.dots} dots in the pager`);
   assert.equal(result.shift, 0, 'no layout shift');
   assert.equal(result.related, 8, 'storycard:ready as usual');
   assert.equal(result.more, true, '"Read more" shows once it works');
