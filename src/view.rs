@@ -52,8 +52,10 @@ pub mod part {
     pub const NEXT: &str = "next";
     /// The button that starts and stops the automatic rotation (with `autoplay` only).
     pub const ROTATE: &str = "rotate";
-    /// The pager below the slides: a dot per page, or "2 / 9" when there are many pages.
+    /// The pager below the slides: a dot per page, or "2 / 14" when there are many pages.
     pub const PAGER: &str = "pager";
+    /// One dot of the pager (`dot current` for the page in view).
+    pub const DOT: &str = "dot";
     /// The notice shown when the story cannot be shown.
     pub const ERROR: &str = "error";
 }
@@ -368,12 +370,7 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
         )
         .child(track)
         // For pointer users: screen readers have the slides' own names.
-        .child(
-            El::new("div")
-                .part(part::PAGER)
-                .attr("id", id::PAGER)
-                .attr("aria-hidden", "true"),
-        )
+        .child(pager(total))
         // Where the element module announces the slide a reader moved to with a button or key.
         .child(
             El::new("div")
@@ -381,6 +378,31 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .attr("class", "sr")
                 .attr("aria-live", "polite"),
         )
+}
+
+/// The most dots the pager shows; past that many pages it counts them ("2 / 14").
+pub const PAGER_DOTS: usize = 10;
+
+/// The pager: a dot per page, all hidden until the element module has measured how many pages
+/// the slides make (at most one a slide, and [`PAGER_DOTS`]); past that it writes the count in
+/// `data-count`, which the stylesheet shows. The module only shows, hides and marks these dots:
+/// it never adds a node, so a server-rendered card is taken over as it is.
+fn pager(slides: usize) -> El {
+    let mut pager = El::new("div")
+        .part(part::PAGER)
+        .attr("id", id::PAGER)
+        .attr("aria-hidden", "true");
+    for i in 0..slides.min(PAGER_DOTS) {
+        pager = pager.child(
+            El::new("button")
+                .part(part::DOT)
+                .attr("type", "button")
+                .attr("tabindex", "-1")
+                .attr("data-page", decimal(i))
+                .attr("hidden", ""),
+        );
+    }
+    pager
 }
 
 /// The article's byline: its authors, its date, and the reading time of its full text.

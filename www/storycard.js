@@ -87,7 +87,6 @@ function behave(root, autoplay, tell) {
   const track = el('track');
   const rotate = el('rotate');
   let timer = 0;
-  let pages = 0;
   let resize;
 
   // The first slide in view, the distance from one slide to the next, and how many slides are
@@ -100,45 +99,33 @@ function behave(root, autoplay, tell) {
     return [Math.round(Math.abs(track.scrollLeft) / pitch), pitch, Math.max(1, Math.floor(track.clientWidth / pitch + 0.05))];
   };
 
-  // Shows the buttons and fills the pager only when the slides overflow, disables each button at its
-  // end (scrollLeft is negative in right-to-left), and marks the page in view: a dot per page,
-  // or "2 / 14" past ten pages.
+  // Shows the buttons and the pager only when the slides overflow, disables each button at its
+  // end (scrollLeft is negative in right-to-left), and marks the page in view: a dot per page
+  // (the view made them, hidden), or "2 / 14" past ten pages. No node is added or removed.
   const refresh = () => {
     const offset = Math.abs(track.scrollLeft);
     const end = track.scrollWidth - track.clientWidth;
     const pager = el('pager');
+    const dots = [...pager.children];
     el('controls').hidden = end <= 1;
     // (setAttribute writes a boolean as "true" or "false")
     el('prev').setAttribute('aria-disabled', offset <= 1);
     el('next').setAttribute('aria-disabled', offset >= end - 1);
-    if (end <= 1) {
-      // (empty, the pager keeps its height: nothing below moves)
-      pages = 0;
-      pager.replaceChildren();
-      return;
+    // (hidden, the dots leave the pager its height: nothing below moves)
+    let total = 0;
+    let page = 0;
+    if (end > 1) {
+      const [at, , count] = measure();
+      total = Math.ceil(track.children.length / count);
+      page = offset >= end - 1 ? total - 1 : Math.min(total - 1, Math.round(at / count));
     }
-    const [at, , count] = measure();
-    const total = Math.ceil(track.children.length / count);
-    const page = offset >= end - 1 ? total - 1 : Math.min(total - 1, Math.round(at / count));
-    if (total > 10) {
-      pages = 0;
-      pager.textContent = `${page + 1} / ${total}`;
-      return;
+    const counted = total > dots.length;
+    if (counted) pager.dataset.count = `${page + 1} / ${total}`;
+    else delete pager.dataset.count;
+    for (const dot of dots) {
+      dot.hidden = counted || dot.dataset.page >= total;
+      dot.part = dot.dataset.page == page ? 'dot current' : 'dot';
     }
-    if (total !== pages) {
-      pages = total;
-      pager.replaceChildren(
-        ...Array.from({ length: total }, (_, i) => {
-          const dot = document.createElement('button');
-          dot.type = 'button';
-          dot.tabIndex = -1;
-          dot.dataset.page = i;
-          dot.part = 'dot';
-          return dot;
-        }),
-      );
-    }
-    for (const dot of pager.children) dot.part = dot.dataset.page == page ? 'dot current' : 'dot';
   };
 
   // Brings slide `to` to the start of the track (CSS decides whether smoothly). From a button or

@@ -109,7 +109,7 @@ test('an Arabic story in a right-to-left page mirrors: slide order, buttons, pag
     const root = host.shadowRoot;
     const x = (el) => el.getBoundingClientRect().left;
     const [first, second] = root.querySelectorAll('[part~="slide"]');
-    const dots = root.querySelectorAll('[part~="dot"]');
+    const dots = root.querySelectorAll('[part~="dot"]:not([hidden])');
     return {
       firstRightOfSecond: x(first) > x(second),
       prevRightOfNext: x(root.getElementById('prev')) > x(root.getElementById('next')),
