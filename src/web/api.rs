@@ -481,8 +481,8 @@ enum Step {
 
 impl Job {
     /// Reads and dedupes entries, and converts the removals for the ready event, until every
-    /// entry is read (`true`, with [`Job::story`] set, when time is left to render it) or
-    /// `deadline` (a `Date.now()`) has passed (`false`). Checks the clock every 8 entries.
+    /// entry is read (`true`, with [`Job::story`] set) or `deadline` (a `Date.now()`) has passed
+    /// (`false`). Checks the clock every 8 entries.
     fn advance(&mut self, deadline: f64) -> Result<bool, Error> {
         while !self.read {
             for _ in 0..8 {
@@ -514,8 +514,11 @@ impl Job {
                 self.removed.push(&page::to_js(&Json::from(r)));
             }
             if self.read {
+                // (rendered in this same step, however long the reading took: a short list on
+                // a first load, where compiling the module takes the slice, shows in this task)
                 self.deduper.warn(std::mem::take(&mut self.warnings));
                 self.story = Some(self.deduper.take_story());
+                return Ok(true);
             }
             if js_sys::Date::now() > deadline {
                 return Ok(false);
