@@ -38,11 +38,14 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 const npm = (dir, ...args) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-test('the public types say what each value is: no `any`', () => {
-  const types = readFileSync(join(ROOT, 'pkg/storycard.d.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-  assert.doesNotMatch(types, /\bany\b/);
+test('the public types say what each value is: no `any`; the server export too', () => {
+  for (const file of ['pkg/storycard.d.ts', 'pkg/storycard_server.d.ts']) {
+    const types = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    assert.doesNotMatch(types, /\bany\b/, file);
+  }
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'default'], 'types first');
+  assert.deepEqual(Object.keys(manifest.exports['./server']), ['types', 'default'], 'types first');
   const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"$/m)[1];
   assert.equal(manifest.version, cargo, 'the package and the crate have one version');
 });
@@ -60,6 +63,14 @@ for (const fixture of FIXTURES) {
     if (fixture.name !== 'plain') npm(dir, 'run', 'build');
     if (fixture.page !== '.') writeFileSync(join(dir, fixture.page, 'index.html'), html);
     console.log(`# ${fixture.name}: install ${Math.round(installed - began)} ms, build ${Math.round(performance.now() - installed)} ms`);
+    if (fixture.name === 'plain') {
+      // The same package on the app's server: storycard/server in Node.
+      const script = `import { renderToString } from 'storycard/server';
+        process.stdout.write(renderToString({ article: { headline: 'From the server' }, related: [{ headline: 'One', url: 'https://news.example/1' }] }));`;
+      const html = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+      assert.match(html, /<story-card source="#storycard-data" lang="en"><template shadowrootmode="open">/);
+      assert.match(html, /From the server/);
+    }
 
     const env = await start(join(dir, fixture.served));
     try {
