@@ -484,14 +484,6 @@ impl Deduper {
         left > 0 && tables.iter().all(|t| t.capacity() == 0)
     }
 
-    /// The rules it compares by (the article's address as the base when none was given).
-    pub fn rules(&self) -> Rules<'_> {
-        Rules {
-            base: self.base.as_deref(),
-            tracking: &self.tracking,
-        }
-    }
-
     /// Adds warnings from reading the entries.
     pub fn warn(&mut self, warnings: impl IntoIterator<Item = Warning>) {
         self.story.warnings.extend(warnings);

@@ -35,6 +35,24 @@ pub struct Options {
     pub stylesheet: Option<String>,
 }
 
+impl Options {
+    /// The options as the element carries them: without control characters, which never reach
+    /// an attribute (a parser would change them).
+    pub fn plain(&self) -> Options {
+        Options {
+            lang: self.lang.as_deref().map(plain),
+            labels: self
+                .labels
+                .iter()
+                .map(|(n, t)| (n.clone(), plain(t)))
+                .collect(),
+            id: self.id.as_deref().map(plain),
+            stylesheet: self.stylesheet.as_deref().map(plain),
+            ..self.clone()
+        }
+    }
+}
+
 /// The data island of a story as shown: the article, the heading and the related stories kept.
 pub fn island(story: &Story) -> Json {
     Json::object()
@@ -61,18 +79,7 @@ pub fn element(
     island_json: &str,
     format_date: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    // (control characters never reach an attribute: a parser would change them)
-    let opts = &Options {
-        lang: opts.lang.as_deref().map(plain),
-        labels: opts
-            .labels
-            .iter()
-            .map(|(n, t)| (n.clone(), plain(t)))
-            .collect(),
-        id: opts.id.as_deref().map(plain),
-        stylesheet: opts.stylesheet.as_deref().map(plain),
-        ..opts.clone()
-    };
+    let opts = &opts.plain();
     let lang = language(story, opts);
     let labels = Labels::with(lang, &opts.labels);
     let els = view::story(

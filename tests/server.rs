@@ -98,17 +98,7 @@ fn hostile_data_and_options_stay_in_their_place() {
         };
         let out = render(&story, &opts);
         // (control characters are left out of what the element carries)
-        let opts = Options {
-            lang: opts.lang.as_deref().map(server::plain),
-            labels: opts
-                .labels
-                .iter()
-                .map(|(n, t)| (n.clone(), server::plain(t)))
-                .collect(),
-            id: opts.id.as_deref().map(server::plain),
-            stylesheet: opts.stylesheet.as_deref().map(server::plain),
-            ..opts
-        };
+        let opts = opts.plain();
         let value = &server::plain(value);
         let doc = Html::parse_fragment(&out);
         let scripts: Vec<_> = doc.select(&Selector::parse("script").unwrap()).collect();

@@ -138,3 +138,15 @@ export async function traceTasks(page, action, arg) {
     });
   return { value, tasks };
 }
+
+/**
+ * `html` with a data-less <story-card> that reads the page (its own element, when it has one),
+ * `related` as its attribute, and the element module loaded from `module`.
+ */
+export function enhance(html, related, module) {
+  const attrs = related ? ` related="${related.replaceAll('"', '&quot;')}"` : '';
+  const script = `<script type="module" src="${module}storycard.js"></script>`;
+  if (html.includes('<story-card')) return html.replace('<story-card', `<story-card${attrs}`) + script;
+  const element = `<story-card${attrs}></story-card>${script}`;
+  return html.includes('</body>') ? html.replace('</body>', `${element}</body>`) : html + element;
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, browserForFile } from './browser.mjs';
+import { ROOT, browserForFile, enhance } from './browser.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 const MODULE = '/__storycard/';
@@ -32,15 +32,6 @@ function native(file, url, related) {
   return { type: 'storycard:error', detail: { message } };
 }
 
-/** The page with a data-less <story-card> (its own, when it has one) and the element module. */
-function enhance(html, related) {
-  const attrs = related ? ` related="${related.replaceAll('"', '&quot;')}"` : '';
-  const script = `<script type="module" src="${MODULE}storycard.js"></script>`;
-  if (html.includes('<story-card')) return html.replace('<story-card', `<story-card${attrs}`) + script;
-  const element = `<story-card${attrs}></story-card>${script}`;
-  return html.includes('</body>') ? html.replace('</body>', `${element}</body>`) : html + element;
-}
-
 /** What the widget makes of a page in Chromium: the first event it fires. */
 async function browser(html, url, related) {
   const page = await env.context.newPage();
@@ -49,7 +40,7 @@ async function browser(html, url, related) {
   await page.route('**/*', async (route) => {
     const request = new URL(route.request().url());
     if (route.request().url() === url) {
-      await route.fulfill({ contentType: 'text/html; charset=utf-8', body: enhance(html, related) });
+      await route.fulfill({ contentType: 'text/html; charset=utf-8', body: enhance(html, related, MODULE) });
     } else if (request.pathname.startsWith(MODULE)) {
       const name = request.pathname.slice(MODULE.length);
       const body = readFileSync(join(ROOT, 'pkg', name));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, browserForFile } from './browser.mjs';
+import { ROOT, browserForFile, enhance } from './browser.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 const MODULE = '/__storycard/';
@@ -211,14 +211,7 @@ test(`${names.length} fixture pages: the server-rendered tree is the tree the br
     const related = (expected.related ?? []).join(', ');
     const html = readFileSync(file, 'utf8');
     // The widget reading the page itself, as tests/e2e/pages.test.mjs serves it.
-    const attrs = related ? ` related="${related.replaceAll('"', '&quot;')}"` : '';
-    const element = `<story-card${attrs}></story-card><script type="module" src="${MODULE}storycard.js"></script>`;
-    const withWidget = html.includes('<story-card')
-      ? html.replace('<story-card', `<story-card${attrs}`) + element.slice(element.indexOf('<script'))
-      : html.includes('</body>')
-        ? html.replace('</body>', `${element}</body>`)
-        : html + element;
-    const own = await client(url, withWidget);
+    const own = await client(url, enhance(html, related, MODULE));
     const out = render(file, '--url', url, ...(related ? ['--related', related] : []));
     if (own.error) {
       assert.equal(out.error, own.error, `${name}: both refuse the page`);
