@@ -15,19 +15,21 @@ step "cargo clippy (native)"
 cargo clippy --all-targets -- -D warnings
 
 step "cargo clippy (wasm32, the three modules)"
-cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --features page -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --features server -- -D warnings
 
 step "native tests"
 cargo test
+# (the core WebAssembly module's dedupe: without the near-duplicate test)
+cargo test --lib --no-default-features
 
 # (wasm-bindgen-test-runner picks the engine by the driver variable that is set)
 gecko=$(command -v geckodriver || echo "$HOME/.cargo/bin/geckodriver")
 for engine in chromium firefox webkit; do
-  step "browser tests (wasm-bindgen-test, $engine; both modules)"
-  for features in "" "--features page"; do
-    # shellcheck disable=SC2086 # (no features, or two words)
+  step "browser tests (wasm-bindgen-test, $engine; both modules, with the features they ship)"
+  for features in "--no-default-features" "--no-default-features --features page"; do
+    # shellcheck disable=SC2086 # (one word, or three)
     case $engine in
       chromium) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER="$(command -v chromedriver)" \
         cargo test --target wasm32-unknown-unknown --test web $features ;;

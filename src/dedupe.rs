@@ -30,6 +30,12 @@ use crate::url;
 /// constant.
 pub const BLOCK: usize = 32;
 
+/// Whether this build looks for near duplicates (the `near-duplicates` feature). The WebAssembly
+/// module for widgets given their data is built without it: the test, its word lists and its
+/// indexes are a twelfth of that module. Exact keys (URL and headline) and the article's own
+/// addresses apply either way.
+pub const NEAR_DUPLICATES: bool = cfg!(feature = "near-duplicates");
+
 /// The fewest content words two summaries need before they may decide a near duplicate: short
 /// boilerplate ("Watch the video") says nothing about the story.
 pub const SUMMARY_WORDS: usize = 8;
@@ -366,9 +372,10 @@ impl Deduper {
         };
         let host = keys.url.as_deref().map(host_of);
         // Only an entry without an exact match needs its words: for the near-duplicate test and,
-        // when it is kept, the index of words.
+        // when it is kept, the index of words. (Built without the test, none of this is compiled.)
         let (hit, score, read) = match hit {
             Some(hit) => (Some(hit), None, None),
+            None if !NEAR_DUPLICATES => (None, None, None),
             None => {
                 let read = similar::Headline::with_key(&entry.headline, &keys.headline);
                 let near = near_duplicate(
@@ -396,15 +403,19 @@ impl Deduper {
                 });
                 if let (None, Some(url)) = (&kept[i].url, keys.url) {
                     // The kept story gains this entry's URL: from now on it compares by URL.
-                    self.hosts[i] = Some(host_of(&url).to_owned());
+                    if NEAR_DUPLICATES {
+                        self.hosts[i] = Some(host_of(&url).to_owned());
+                    }
                     self.by_url.entry(url).or_insert(i);
                     self.no_url_by_headline.remove(&keys.headline);
                 }
                 merge(&mut kept[i], entry);
             }
-            (None, Some(read)) => {
+            (None, read) => {
                 let i = kept.len();
-                self.hosts.push(host.map(str::to_owned));
+                if read.is_some() {
+                    self.hosts.push(host.map(str::to_owned));
+                }
                 match keys.url {
                     Some(url) => {
                         self.by_url.insert(url, i);
@@ -416,6 +427,10 @@ impl Deduper {
                     }
                 }
                 self.by_headline.entry(keys.headline).or_insert(i);
+                kept.push(entry);
+                let Some(read) = read else {
+                    return;
+                };
                 for word in read.sequence() {
                     let list = *self
                         .words
@@ -429,10 +444,7 @@ impl Deduper {
                     }
                 }
                 self.headlines.push(read);
-                kept.push(entry);
             }
-            // (no exact match always reads the headline)
-            (None, None) => {}
         }
     }
 
@@ -748,6 +760,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "near-duplicates")]
     fn merges_a_reworded_headline_without_url_as_a_near_duplicate() {
         let s = run(
             article("Main", "https://ex.com/main"),
@@ -785,6 +798,35 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "near-duplicates"))]
+    fn without_the_near_duplicate_test_only_exact_repeats_go() {
+        let s = run(
+            article("Main", "https://ex.com/main"),
+            vec![
+                entry(
+                    "Live updates: the council budget vote",
+                    Some("https://ex.com/live-1"),
+                    0,
+                ),
+                entry(
+                    "Live updates: the council budget vote",
+                    Some("https://wire.example/live"),
+                    1,
+                ),
+                entry(
+                    "Live updates: the council budget vote",
+                    Some("https://ex.com/live-1?utm_source=x"),
+                    2,
+                ),
+            ],
+        );
+        assert_eq!(s.related.len(), 2);
+        assert_eq!(s.removed.len(), 1);
+        assert_eq!(s.removed[0].reason, Reason::SameUrl);
+    }
+
+    #[test]
+    #[cfg(feature = "near-duplicates")]
     fn merges_a_story_syndicated_on_another_site_but_not_a_headline_a_site_reuses() {
         let s = run(
             article("Main", "https://ex.com/main"),
@@ -830,12 +872,14 @@ mod tests {
         assert_eq!(s.removed[0].reason, Reason::SelfStory);
     }
 
+    #[cfg(feature = "near-duplicates")]
     fn with_summary(mut r: Related, summary: &str) -> Related {
         r.description = Some(summary.into());
         r
     }
 
     #[test]
+    #[cfg(feature = "near-duplicates")]
     fn summaries_decide_where_reworded_headlines_fall_short() {
         let dek = "The regional council approved the tram extension to the airport on Tuesday after a long debate.";
         let s = run(

@@ -115,6 +115,14 @@ export interface MountOptions {
   trackingParams?: string[];
   /** `false` lets this widget repeat stories that other widgets on the page show (default: each story once per page). */
   pageDedupe?: boolean;
+  /**
+   * Also remove near duplicates: the same story under a reworded headline, or syndicated under
+   * another site's address (`reason: 'near-duplicate'`). Exact repeats (by address or headline)
+   * are always removed. Given data, a widget that asks for this loads the page module
+   * (`storycard_page_bg.wasm`, about 27 KB gzipped more), which has the test; reading the page,
+   * it always applies.
+   */
+  nearDuplicates?: boolean;
   /** Print each render's removed entries, with their reasons, as a console table. */
   debug?: boolean;
   /**
@@ -127,7 +135,7 @@ export interface MountOptions {
   labels?: Labels;
   /** Where `storycard_wasm_bg.wasm` is, when not next to this module. */
   wasmUrl?: string | URL;
-  /** Where `storycard_page_bg.wasm` (the module that reads the page) is, when not next to this module. */
+  /** Where `storycard_page_bg.wasm` (the module that reads the page and finds near duplicates) is, when not next to this module. */
   pageWasmUrl?: string | URL;
 }
 

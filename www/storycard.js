@@ -6,7 +6,7 @@ const modules = new Map();
 /**
  * Compiles a WebAssembly module once (streaming, from next to this file unless a URL is given):
  * the core module for widgets given their data, or the page module, which also reads the page
- * and is only fetched when a widget has no data.
+ * and finds near duplicates, and is only fetched for a widget that needs one of the two.
  */
 function load(page, wasmUrl) {
   let loading = modules.get(page);
@@ -24,6 +24,12 @@ function load(page, wasmUrl) {
 
 /** Whether a widget reads the page: it was given neither data nor a data island. */
 const readsPage = (options) => options.data == null && !options.source;
+
+/**
+ * Whether a widget needs the page module: it reads the page, or asks for near duplicates
+ * (reworded and syndicated headlines), which the core module does not look for.
+ */
+const needsPageModule = (options) => readsPage(options) || !!options.nearDuplicates;
 
 /**
  * The stories the page's widgets show, as each widget's story keys: a widget skips what another
@@ -388,7 +394,7 @@ class Handle {
  */
 export async function mount(host, options = {}) {
   if (!(host instanceof Element)) throw new TypeError('storycard: mount() needs an element');
-  const page = readsPage(options);
+  const page = needsPageModule(options);
   let bindings;
   try {
     bindings = await load(page, page ? options.pageWasmUrl : options.wasmUrl);
@@ -414,12 +420,13 @@ const LABELS = ['related', 'read-more', 'read-less', 'prev', 'next', 'and', 'sli
  * Without `source` it reads the page:
  * JSON-LD, meta tags, the links inside it, and the related lists that `related` selects (which
  * `hide-related` hides once the carousel shows; `hide-related=".most-read"`, those it matches). `page-dedupe="off"` lets it repeat stories other
- * widgets on the page show; `debug` prints each render's removals as a table; `autoplay` (or
+ * widgets on the page show; `near-duplicates` also removes reworded and syndicated copies of a
+ * story (given data, it loads the page module for that); `debug` prints each render's removals as a table; `autoplay` (or
  * `autoplay="8"`, in seconds) rotates the slides until the reader stops it; `label-*` replace the
  * widget's words.
  */
 export class StoryCardElement extends HTMLElement {
-  static observedAttributes = ['source', 'related', 'hide-related', 'max', 'lang', 'page-dedupe', 'debug', 'autoplay', ...LABELS];
+  static observedAttributes = ['source', 'related', 'hide-related', 'max', 'lang', 'page-dedupe', 'near-duplicates', 'debug', 'autoplay', ...LABELS];
 
   #handle = null;
   #generation = 0;
@@ -450,6 +457,7 @@ export class StoryCardElement extends HTMLElement {
       max: this.getAttribute('max') ?? undefined,
       lang: this.getAttribute('lang') ?? undefined,
       pageDedupe: this.getAttribute('page-dedupe') ?? undefined,
+      nearDuplicates: this.hasAttribute('near-duplicates'),
       debug: this.hasAttribute('debug'),
       autoplay: this.hasAttribute('autoplay') && (Number(this.getAttribute('autoplay')) || true),
       labels: Object.fromEntries(
@@ -461,7 +469,7 @@ export class StoryCardElement extends HTMLElement {
     };
     let bindings;
     try {
-      bindings = await load(readsPage(options));
+      bindings = await load(needsPageModule(options));
     } catch (error) {
       report(this, error);
       return;
