@@ -11,7 +11,6 @@
 use crate::dedupe::Story;
 use crate::html::to_html;
 use crate::i18n::Labels;
-use crate::json::Json;
 use crate::view::{self, ViewOptions};
 use crate::DEFAULT_MAX;
 
@@ -53,12 +52,10 @@ impl Options {
     }
 }
 
-/// The data island of a story as shown: the article, the heading and the related stories kept.
-pub fn island(story: &Story) -> Json {
-    Json::object()
-        .with("article", &story.article)
-        .with_some("relatedHeading", story.related_heading.as_ref())
-        .with("related", story.related.iter().collect::<Vec<_>>())
+/// The data island of a story as shown, as JSON text: the article, the heading and the related
+/// stories kept.
+pub fn island(story: &Story) -> String {
+    crate::detail::island(story)
 }
 
 /// The language a story renders in: the option, else the article's own, else English.

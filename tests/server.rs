@@ -30,7 +30,7 @@ fn story(headline: &str, label: &str) -> storycard::Story {
 }
 
 fn render(story: &storycard::Story, opts: &Options) -> String {
-    let island = serde_json::to_string(&server::island(story)).unwrap();
+    let island = server::island(story);
     let lang = server::language(story, opts).to_owned();
     server::element(story, opts, &island, &|raw| dates::long_date(raw, &lang))
 }
@@ -107,7 +107,8 @@ fn hostile_data_and_options_stay_in_their_place() {
         assert_eq!(scripts[0].value().attr("type"), Some("application/json"));
         assert_eq!(scripts[0].value().attr("id"), opts.id.as_deref());
         let island: Json = serde_json::from_str(&scripts[0].text().collect::<String>()).unwrap();
-        assert_eq!(island, server::island(&story), "{name}: the island's JSON");
+        let written: Json = serde_json::from_str(&server::island(&story)).unwrap();
+        assert_eq!(island, written, "{name}: the island's JSON");
         let cards: Vec<_> = doc
             .select(&Selector::parse("story-card").unwrap())
             .collect();

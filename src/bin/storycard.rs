@@ -120,7 +120,7 @@ mod cli {
     /// The element's HTML, its dates written natively.
     fn html(story: &Story, opts: &server::Options) -> String {
         let lang = server::language(story, opts).to_owned();
-        let island = serde_json::to_string(&server::island(story)).unwrap_or_default();
+        let island = server::island(story);
         server::element(story, opts, &island, &|raw| dates::long_date(raw, &lang))
     }
 

@@ -13,7 +13,7 @@ use crate::dedupe::{Deduper, Rules};
 use crate::error::{Error, Warning};
 use crate::i18n::Labels;
 use crate::view::{self, ViewOptions};
-use crate::{Json, Story, DEFAULT_MAX};
+use crate::{detail, Story, DEFAULT_MAX};
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
@@ -421,10 +421,10 @@ impl State {
                 // (the entries removed while reading are in `removed` already; those shown
                 // elsewhere are added now)
                 for r in &story.removed[removed.length() as usize..] {
-                    removed.push(&page::to_js(&Json::from(r)));
+                    removed.push(&page::from_text(&detail::removed(r)));
                 }
                 story.removed.clear();
-                let detail = page::to_js(&Json::from(&story));
+                let detail = page::from_text(&detail::story(&story));
                 let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("removed"), &removed);
                 Step::Fire("storycard:ready", detail)
             }
@@ -449,7 +449,9 @@ impl State {
 }
 
 fn error_detail(message: &str) -> JsValue {
-    page::to_js(&Json::object().with("message", message))
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+    detail.into()
 }
 
 /// Adds the shared stylesheet to a shadow root (constructed stylesheets pass a strict
@@ -511,7 +513,7 @@ impl Job {
                 }
             }
             for r in &self.deduper.removed()[self.removed.length() as usize..] {
-                self.removed.push(&page::to_js(&Json::from(r)));
+                self.removed.push(&page::from_text(&detail::removed(r)));
             }
             if self.read {
                 // (rendered in this same step, however long the reading took: a short list on

@@ -62,10 +62,6 @@ pub fn render_to_string(data: JsValue, options: JsValue) -> Result<String, JsVal
     story.limit(opts.max.unwrap_or(crate::DEFAULT_MAX));
     let lang = server::language(&story, &opts).to_owned();
     let format_date = page::date_formatter(&lang);
-    let island = page::to_js(&server::island(&story));
-    let island = js_sys::JSON::stringify(&island)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default();
+    let island = server::island(&story);
     Ok(server::element(&story, &opts, &island, &format_date))
 }

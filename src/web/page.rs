@@ -184,20 +184,8 @@ pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> + '_ {
     }
 }
 
-/// The JSON value as a JavaScript value (the reverse of [`from_js`]).
-pub fn to_js(value: &Json) -> JsValue {
-    match value {
-        Json::Null => JsValue::NULL,
-        Json::Bool(b) => JsValue::from_bool(*b),
-        Json::Number(n) => JsValue::from_f64(*n),
-        Json::String(s) => JsValue::from_str(s),
-        Json::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
-        Json::Object(members) => {
-            let object = js_sys::Object::new();
-            for (key, v) in members {
-                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(v));
-            }
-            object.into()
-        }
-    }
+/// JSON text this module wrote (see [`crate::detail`]) as a JavaScript value, by the browser's
+/// `JSON.parse`.
+pub fn from_text(text: &str) -> JsValue {
+    parse_json(&JsValue::from_str(text)).unwrap_or(JsValue::NULL)
 }
