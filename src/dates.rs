@@ -7,7 +7,7 @@
 //! `tests/e2e/ssr.test.mjs` checks every language here, for every month, against Chromium's
 //! `Intl`.
 
-use crate::text::decimal;
+use crate::text::{cat, decimal};
 
 /// How one language writes a long date: a pattern with `{d}` (the day), `{m}` (the month's name),
 /// `{n}` (the month's number) and `{y}` (the year), and the month names.
@@ -310,7 +310,7 @@ fn style(lang: &str) -> &'static Style {
                 .then(|| {
                     STYLES
                         .iter()
-                        .find(|s| s.langs.contains(&[primary, "-"].concat().as_str()))
+                        .find(|s| s.langs.contains(&cat(&[primary, "-"]).as_str()))
                 })
                 .flatten()
         })
@@ -334,7 +334,7 @@ pub fn long_date(raw: &str, lang: &str) -> Option<String> {
     for (key, value) in [
         (
             "{dd}",
-            [if day < 10 { "0" } else { "" }, &decimal(day as usize)].concat(),
+            cat(&[if day < 10 { "0" } else { "" }, &decimal(day as usize)]),
         ),
         ("{d}", decimal(day as usize)),
         ("{m}", s.months[month as usize - 1].to_owned()),

@@ -22,7 +22,7 @@ use crate::error::Warning;
 use crate::extract::Extracted;
 use crate::model::{Article, Related};
 use crate::similar::{self, NEAR_DUPLICATE};
-use crate::text::headline_key;
+use crate::text::{cat, headline_key};
 use crate::url;
 
 /// The most stories a word may be shared by and still pick the stories an entry is compared
@@ -130,7 +130,7 @@ fn story_key(r: &Related, rules: &Rules) -> String {
     r.url
         .as_deref()
         .and_then(|u| url::key_with(u, rules.base, rules.tracking))
-        .unwrap_or_else(|| ["headline:", &headline_key(&r.headline)].concat())
+        .unwrap_or_else(|| cat(&["headline:", &headline_key(&r.headline)]))
 }
 
 /// FNV-1a: the keys are short and come from one page, so a keyed hash buys nothing, and this
@@ -921,7 +921,7 @@ mod tests {
     #[test]
     fn a_deduper_frees_its_indexes_a_part_at_a_time() {
         let related: Vec<Related> = (0..300)
-            .map(|i| entry(&["Story ", &(i % 200).to_string()].concat(), None, i))
+            .map(|i| entry(&cat(&["Story ", &(i % 200).to_string()]), None, i))
             .collect();
         let whole = run(article("Main", "https://ex.com/main"), related.clone());
         let head = Extracted {

@@ -1,5 +1,6 @@
 //! The one error type of the crate, and the warnings that lenient reading collects.
 
+use crate::text::cat;
 use std::fmt;
 
 /// Why a story could not be shown. Each message is short, lowercase, and written for the site
@@ -42,21 +43,19 @@ impl Error {
             Error::NoSource => "no article data: set the source attribute to the selector of a \
                  <script type=\"application/json\"> element, or pass data to mount()"
                 .into(),
-            Error::BadSelector(s) => ["source \"", s, "\" is not a valid CSS selector"].concat(),
-            Error::SourceNotFound(s) => {
-                ["no element in the page matches source \"", s, "\""].concat()
-            }
-            Error::InvalidJson(m) => ["the article data is not valid JSON: ", m].concat(),
+            Error::BadSelector(s) => cat(&["source \"", s, "\" is not a valid CSS selector"]),
+            Error::SourceNotFound(s) => cat(&["no element in the page matches source \"", s, "\""]),
+            Error::InvalidJson(m) => cat(&["the article data is not valid JSON: ", m]),
             Error::WrongShape {
                 path,
                 expected,
                 found,
-            } => [path, " must be ", expected, ", found ", found].concat(),
+            } => cat(&[path, " must be ", expected, ", found ", found]),
             Error::MissingHeadline => "article.headline is missing or empty".into(),
             Error::PageWithoutHeadline => "no headline in the page: looked for a JSON-LD Article \
                  headline, og:title, twitter:title, dc.title, <title> and <h1>"
                 .into(),
-            Error::Render(m) => ["the widget could not be rendered: ", m].concat(),
+            Error::Render(m) => cat(&["the widget could not be rendered: ", m]),
         }
     }
 }
@@ -82,7 +81,7 @@ pub struct Warning {
 impl Warning {
     /// `path: message`, as `Display` shows it.
     pub fn line(&self) -> String {
-        [&self.path, ": ", &self.message].concat()
+        cat(&[&self.path, ": ", &self.message])
     }
 }
 

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::text::cat;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 
@@ -273,7 +274,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn error(&self, what: &str) -> String {
-        [what, " at byte ", &crate::text::decimal(self.i)].concat()
+        cat(&[what, " at byte ", &crate::text::decimal(self.i)])
     }
 
     fn peek(&self) -> Option<u8> {

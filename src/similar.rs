@@ -14,7 +14,7 @@
 //!
 //! The threshold [`NEAR_DUPLICATE`] was chosen on `tests/fixtures/headline-pairs.tsv`.
 
-use crate::text::{fold_diacritics, headline_key, is_capitalized, MONTHS};
+use crate::text::{cat, fold_diacritics, headline_key, is_capitalized, MONTHS};
 
 /// Scores at or above this are the same story.
 pub const NEAR_DUPLICATE: f64 = 0.8;
@@ -139,7 +139,7 @@ fn join_compounds(seq: &[String], other: &Words) -> Words {
     let mut i = 0;
     while i < seq.len() {
         if i + 1 < seq.len() {
-            let joined = [seq[i].as_str(), seq[i + 1].as_str()].concat();
+            let joined = cat(&[seq[i].as_str(), seq[i + 1].as_str()]);
             if other.contains(&joined) {
                 out.push(joined);
                 i += 2;

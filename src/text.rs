@@ -70,6 +70,33 @@ pub fn fold_diacritics(s: &str) -> String {
     without_marks(String::from(js_sys::JsString::from(s).normalize("NFD")).chars())
 }
 
+/// The parts one after another: `[a, b].concat()` without the standard library's generic join,
+/// which is larger in the WebAssembly module.
+///
+/// ```
+/// assert_eq!(storycard::text::cat(&["a", "", "bc"]), "abc");
+/// ```
+pub fn cat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
+/// The parts with `separator` between them (`parts.join(separator)`, as small as [`cat`]).
+///
+/// ```
+/// assert_eq!(storycard::text::join(&["a", "b", ""], "/"), "a/b/");
+/// assert_eq!(storycard::text::join::<&str>(&[], "/"), "");
+/// ```
+pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
 /// A whole number in decimal, without the formatting machinery `to_string` brings into the
 /// WebAssembly module.
 ///

@@ -1,6 +1,8 @@
 //! URLs from untrusted data: the scheme allow-list every `href` and `src` passes, and the key two
 //! addresses share when they name the same page.
 
+use crate::text::cat;
+
 /// The URL as it may be used in an `href` or `src`: `http`, `https`, or relative (including
 /// protocol-relative). Anything with another scheme (`javascript:`, `data:`, `vbscript:` in any
 /// case or disguised with tabs, newlines and control characters) gives `None`, as does an empty URL.
@@ -346,7 +348,7 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
     }
     if !kept.is_empty() {
         out.push('?');
-        out.push_str(&kept.join("&"));
+        out.push_str(&crate::text::join(&kept, "&"));
     }
     // A relative address that names nothing without its page ("/", "./"): no key, so the entry
     // compares by headline.
@@ -385,7 +387,7 @@ fn resolve(base: &str, reference: &str) -> String {
     let base = split_once_or_all(base, '#').0;
     if reference.starts_with("//") {
         let s = scheme(base).unwrap_or("https");
-        return [s, ":", reference].concat();
+        return cat(&[s, ":", reference]);
     }
     let scheme_len = scheme(base).map_or(0, |s| s.len() + 1);
     let after_scheme = &base[scheme_len..];
@@ -396,19 +398,19 @@ fn resolve(base: &str, reference: &str) -> String {
     };
     let origin = &base[..authority_end];
     if reference.starts_with('/') {
-        return [origin, reference].concat();
+        return cat(&[origin, reference]);
     }
     let base_no_query = split_once_or_all(base, '?').0;
     if reference.starts_with('?') {
-        return [base_no_query, reference].concat();
+        return cat(&[base_no_query, reference]);
     }
     if reference.starts_with('#') {
-        return [base, reference].concat();
+        return cat(&[base, reference]);
     }
     let path = &base_no_query[authority_end..];
     let dir = &path[..after_last(path, b'/')];
     let dir = if dir.is_empty() { "/" } else { dir };
-    [origin, dir, reference].concat()
+    cat(&[origin, dir, reference])
 }
 
 /// Removes `.` and `..` segments from a path.
@@ -437,7 +439,7 @@ fn remove_dot_segments(path: &str) -> String {
             s => out.push(s),
         }
     }
-    out.join("/")
+    crate::text::join(&out, "/")
 }
 
 /// `s` around its first `//`. Byte searches here and in [`after_last`] keep the WebAssembly

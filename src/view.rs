@@ -5,7 +5,7 @@
 use crate::dedupe::Story;
 use crate::i18n::Labels;
 use crate::model::{Image, Person};
-use crate::text::decimal;
+use crate::text::{cat, decimal};
 use crate::url::safe_href;
 
 /// Public `part` names: the styling API, documented in the README.
@@ -447,7 +447,7 @@ fn meta(
         for (i, person) in authors.iter().enumerate() {
             if i > 0 {
                 let sep = if i + 1 == authors.len() {
-                    [" ", l.and, " "].concat()
+                    cat(&[" ", l.and, " "])
                 } else {
                     ", ".to_owned()
                 };

@@ -9,7 +9,7 @@ use crate::error::{Error, Warning};
 use crate::extract::Extracted;
 use crate::json::Json;
 use crate::model::{Article, Image, Person, Related};
-use crate::text::{clean_to, decimal, LINE, PARAGRAPH};
+use crate::text::{cat, clean_to, decimal, LINE, PARAGRAPH};
 use crate::url::safe_href;
 
 /// Reads the data island's parsed JSON.
@@ -135,12 +135,12 @@ fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {
-        [path, ".", key].concat()
+        cat(&[path, ".", key])
     }
 }
 
 fn index(path: &str, i: usize) -> String {
-    [path, "[", &decimal(i), "]"].concat()
+    cat(&[path, "[", &decimal(i), "]"])
 }
 
 /// Collects warnings while reading optional fields.
@@ -158,7 +158,7 @@ impl Reader {
     }
 
     fn ignored(&mut self, path: String, expected: &str, found: &Json) {
-        let message = ["must be ", expected, ", found ", found.kind(), "; ignored"].concat();
+        let message = cat(&["must be ", expected, ", found ", found.kind(), "; ignored"]);
         self.warn(path, message);
     }
 
@@ -168,7 +168,7 @@ impl Reader {
         if cut {
             self.warn(
                 path.to_owned(),
-                ["is longer than ", &decimal(max), " characters; cut"].concat(),
+                cat(&["is longer than ", &decimal(max), " characters; cut"]),
             );
         }
         text
@@ -482,7 +482,7 @@ mod tests {
                 Json::object()
                     .with(
                         "headline",
-                        Json::String(["Harbour ferry returns ", &long].concat()),
+                        Json::String(cat(&["Harbour ferry returns ", &long])),
                     )
                     .with("articleBody", vec![Json::from(long.as_str()); 60]),
             )
@@ -490,7 +490,7 @@ mod tests {
                 "related",
                 vec![Json::object().with("headline", "Pier plans").with(
                     "url",
-                    Json::String(["https://news.example/", &"a".repeat(9_000)].concat()),
+                    Json::String(cat(&["https://news.example/", &"a".repeat(9_000)])),
                 )],
             );
         let e = read(&d).unwrap();

@@ -6,7 +6,7 @@
 use crate::json::Json;
 use crate::model::{Article, Image, Person, Related};
 use crate::page::MAX_CANDIDATES;
-use crate::text::plain;
+use crate::text::{cat, plain};
 use crate::url::safe_href;
 
 /// The Article types: `Article` and its schema.org subtypes.
@@ -140,7 +140,7 @@ fn name_of(v: &Json, all: &[&Json]) -> Option<String> {
         node @ Json::Object(_) => text(node.get("name")).or_else(|| {
             let given = text(node.get("givenName"))?;
             Some(match text(node.get("familyName")) {
-                Some(family) => [given.as_str(), " ", &family].concat(),
+                Some(family) => cat(&[given.as_str(), " ", &family]),
                 None => given,
             })
         }),

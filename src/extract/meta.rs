@@ -3,7 +3,7 @@
 
 use crate::model::Image;
 use crate::page::Page;
-use crate::text::plain;
+use crate::text::{cat, plain};
 use crate::url::safe_href;
 
 /// A value and where it came from (a tag such as `og:title`).
@@ -228,7 +228,7 @@ pub fn date_in_path(url: &str) -> Option<String> {
             && ("1990".."2100").contains(&y)
             && ("01"..="12").contains(&m)
             && ("01"..="31").contains(&d);
-        valid.then(|| [y, "-", m, "-", d].concat())
+        valid.then(|| cat(&[y, "-", m, "-", d]))
     })
 }
 

@@ -28,7 +28,7 @@ use crate::error::{Error, Warning};
 use crate::json::Json;
 use crate::model::{Article, Person, Related};
 use crate::page::{Page, MAX_CANDIDATES};
-use crate::text::decimal;
+use crate::text::{cat, decimal};
 use crate::url::absolute;
 
 /// What a source said, before dedupe: the article, its related entries in page order, and what
@@ -76,7 +76,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     for (i, text) in page.json_ld.iter().enumerate() {
         let Some(text) = text else {
             warnings.push(Warning {
-                path: ["json-ld[", &decimal(i), "]"].concat(),
+                path: cat(&["json-ld[", &decimal(i), "]"]),
                 message: "takes the page past the JSON-LD it is read for (512 KB); skipped".into(),
             });
             continue;
@@ -84,8 +84,8 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         match Json::parse_lenient(text) {
             Ok(v) => blocks.push(v),
             Err(e) => warnings.push(Warning {
-                path: ["json-ld[", &decimal(i), "]"].concat(),
-                message: ["is not valid JSON (", &e, "); skipped"].concat(),
+                path: cat(&["json-ld[", &decimal(i), "]"]),
+                message: cat(&["is not valid JSON (", &e, "); skipped"]),
             }),
         }
     }
@@ -202,12 +202,11 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         related.truncate(MAX_CANDIDATES);
         warnings.push(Warning {
             path: "related".into(),
-            message: [
+            message: cat(&[
                 "the page has more related links than ",
                 &decimal(MAX_CANDIDATES),
                 "; only the first were read",
-            ]
-            .concat(),
+            ]),
         });
     }
     for (position, r) in related.iter_mut().enumerate() {
@@ -234,8 +233,8 @@ mod tests {
             title: Some("An archive page".into()),
             related: (0..=MAX_CANDIDATES)
                 .map(|i| LinkItem {
-                    url: ["/story-", &decimal(i)].concat(),
-                    headline: ["Story number ", &decimal(i), " in the archive"].concat(),
+                    url: cat(&["/story-", &decimal(i)]),
+                    headline: cat(&["Story number ", &decimal(i), " in the archive"]),
                     ..LinkItem::default()
                 })
                 .collect(),

@@ -12,6 +12,7 @@ use super::render::build;
 use crate::dedupe::{Deduper, Rules};
 use crate::error::{Error, Warning};
 use crate::i18n::Labels;
+use crate::text::cat;
 use crate::view::{self, ViewOptions};
 use crate::{detail, Story, DEFAULT_MAX};
 
@@ -416,7 +417,7 @@ impl State {
         match result {
             Ok((mut story, removed)) => {
                 for w in &story.warnings {
-                    web_sys::console::warn_1(&["storycard: ", &w.line()].concat().into());
+                    web_sys::console::warn_1(&cat(&["storycard: ", &w.line()]).into());
                 }
                 // (the entries removed while reading are in `removed` already; those shown
                 // elsewhere are added now)
@@ -432,7 +433,7 @@ impl State {
                 self.clear();
                 self.keys.clear();
                 let message = e.message();
-                web_sys::console::error_1(&["storycard: ", &message].concat().into());
+                web_sys::console::error_1(&cat(&["storycard: ", &message]).into());
                 let _ = self.append(&doc, &view::error(&labels));
                 Step::Fire("storycard:error", error_detail(&message))
             }

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::page;
 use crate::server::{self, Options};
+use crate::text::cat;
 use crate::Story;
 
 /// Renders `data` (the data-island object, or its JSON text) as the HTML of a data island and a
@@ -18,13 +19,10 @@ pub fn render_to_string(data: JsValue, options: JsValue) -> Result<String, JsVal
     let fail = |message: String| JsValue::from(js_sys::Error::new(&message));
     let data = match data.as_string() {
         Some(text) => js_sys::JSON::parse(&text).map_err(|e| {
-            fail(
-                [
-                    "the article data is not valid JSON: ",
-                    &page::message_of(&e),
-                ]
-                .concat(),
-            )
+            fail(cat(&[
+                "the article data is not valid JSON: ",
+                &page::message_of(&e),
+            ]))
         })?,
         None => data,
     };
