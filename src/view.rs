@@ -210,10 +210,20 @@ pub fn links(story: &Story) -> Vec<El> {
 
 /// The card and the related carousel.
 pub fn story(story: &Story, opts: &ViewOptions) -> Vec<El> {
+    tree(story, opts, true)
+}
+
+/// [`story`] with the carousel's track left empty: its slides are [`slide`] 0 to
+/// `story.related.len()`, in order.
+pub fn shell(story: &Story, opts: &ViewOptions) -> Vec<El> {
+    tree(story, opts, false)
+}
+
+fn tree(story: &Story, opts: &ViewOptions, slides: bool) -> Vec<El> {
     let l = opts.labels;
     let mut out = vec![card(story, l, opts)];
     if !story.related.is_empty() {
-        out.push(related(story, l, opts));
+        out.push(related(story, l, opts, slides));
     }
     out
 }
@@ -287,7 +297,7 @@ fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
         .child(content)
 }
 
-fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
+fn related(story: &Story, l: &Labels, opts: &ViewOptions, slides: bool) -> El {
     let heading = story.related_heading.as_deref().unwrap_or(l.related);
     let total = story.related.len();
     let button = |p: &'static str, label: &str| {
@@ -300,39 +310,10 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
             .attr("aria-disabled", "true")
     };
     let mut track = El::new("div").attr("id", id::TRACK);
-    for (i, r) in story.related.iter().enumerate() {
-        let title = El::new("h3")
-            .part(part::SLIDE_TITLE)
-            .child(match safe(&r.url) {
-                Some(url) => El::new("a").attr("href", url).text(&r.headline),
-                None => El::new("span").text(&r.headline),
-            });
-        let slide = El::new("div")
-            .part(part::SLIDE)
-            .attr("role", "group")
-            .attr("aria-roledescription", l.slide_role)
-            .attr("aria-label", l.slide_name(i + 1, total))
-            .child_opt(
-                r.image
-                    .as_ref()
-                    .filter(|i| safe_href(&i.url).is_some())
-                    .map(|img| image(img, part::SLIDE_IMAGE, false)),
-            )
-            .child(title)
-            .child_opt(
-                r.description
-                    .as_ref()
-                    .map(|d| El::new("p").part(part::SLIDE_SUMMARY).text(d)),
-            )
-            .child_opt(meta(
-                &r.authors,
-                r.date_published.as_deref(),
-                l,
-                opts,
-                part::SLIDE_BYLINE,
-                part::SLIDE_DATE,
-            ));
-        track = track.child(slide);
+    if slides {
+        for i in 0..total {
+            track = track.child(slide(story, i, opts));
+        }
     }
     El::new("section")
         .part(part::RELATED)
@@ -378,6 +359,46 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .attr("class", "sr")
                 .attr("aria-live", "polite"),
         )
+}
+
+/// Related story `i` of the carousel, as [`story`] places it in the track: for a caller that
+/// builds the slides one at a time (the browser, which so never holds the whole tree of a long
+/// list).
+pub fn slide(story: &Story, i: usize, opts: &ViewOptions) -> El {
+    let l = opts.labels;
+    let total = story.related.len();
+    let r = &story.related[i];
+    let title = El::new("h3")
+        .part(part::SLIDE_TITLE)
+        .child(match safe(&r.url) {
+            Some(url) => El::new("a").attr("href", url).text(&r.headline),
+            None => El::new("span").text(&r.headline),
+        });
+    El::new("div")
+        .part(part::SLIDE)
+        .attr("role", "group")
+        .attr("aria-roledescription", l.slide_role)
+        .attr("aria-label", l.slide_name(i + 1, total))
+        .child_opt(
+            r.image
+                .as_ref()
+                .filter(|i| safe_href(&i.url).is_some())
+                .map(|img| image(img, part::SLIDE_IMAGE, false)),
+        )
+        .child(title)
+        .child_opt(
+            r.description
+                .as_ref()
+                .map(|d| El::new("p").part(part::SLIDE_SUMMARY).text(d)),
+        )
+        .child_opt(meta(
+            &r.authors,
+            r.date_published.as_deref(),
+            l,
+            opts,
+            part::SLIDE_BYLINE,
+            part::SLIDE_DATE,
+        ))
 }
 
 /// The most dots the pager shows; past that many pages it counts them ("2 / 14").
@@ -521,6 +542,34 @@ mod tests {
             e.find_parts(name, &mut out);
         }
         out
+    }
+
+    #[test]
+    fn the_shell_and_its_slides_are_the_story() {
+        let s = Story {
+            article: Article {
+                headline: "H".into(),
+                ..Article::default()
+            },
+            related: ["A", "B", "C"]
+                .iter()
+                .map(|h| Related {
+                    headline: (*h).into(),
+                    url: Some(["https://ex.com/", h].concat()),
+                    ..Related::default()
+                })
+                .collect(),
+            ..Story::default()
+        };
+        let mut shell = shell(&s, &opts());
+        let slides: Vec<Node> = (0..3).map(|i| Node::El(slide(&s, i, &opts()))).collect();
+        let Node::El(track) = &mut shell[1].children[1] else {
+            panic!("the track is the carousel's second child");
+        };
+        assert_eq!(track.get("id"), Some(id::TRACK));
+        assert!(track.children.is_empty());
+        track.children = slides;
+        assert_eq!(shell, story(&s, &opts()));
     }
 
     #[test]

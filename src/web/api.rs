@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, ShadowRoot};
 
 use super::page;
-use super::render::build;
+use super::render::{build, take as take_node};
 use crate::dedupe::{Deduper, Rules};
 use crate::error::{Error, Warning};
 use crate::i18n::Labels;
@@ -399,17 +399,21 @@ impl State {
         let labels = Labels::with(&lang, &replaced);
         let result = story.and_then(|(story, removed)| {
             let format_date = page::date_formatter(&lang);
-            let els = view::story(
-                &story,
-                &ViewOptions {
-                    labels: &labels,
-                    format_date: &format_date,
-                    autoplay: self.options.autoplay,
-                },
-            );
-            if !(hydrate && super::render::hydrate(&self.root, &els)) {
+            let opts = ViewOptions {
+                labels: &labels,
+                format_date: &format_date,
+                autoplay: self.options.autoplay,
+            };
+            // The card and the carousel without its slides, then the slides one at a time: a
+            // long list's tree is never held whole.
+            let shell = view::shell(&story, &opts);
+            if !(hydrate
+                && super::render::hydrate(&self.root, &shell)
+                && self.slides(&doc, &story, &opts, true).unwrap_or(false))
+            {
                 self.clear();
-                self.append(&doc, &els)
+                self.append(&doc, &shell)
+                    .and_then(|()| self.slides(&doc, &story, &opts, false))
                     .map_err(|e| Error::Render(page::message_of(&e)))?;
             }
             Ok((story, removed))
@@ -438,6 +442,40 @@ impl State {
                 Step::Fire("storycard:error", error_detail(&message))
             }
         }
+    }
+
+    /// Builds the slides into the rendered shell's track, or, with `take`, takes over the ones
+    /// a server rendered there (`false` when they are not the view's).
+    fn slides(
+        &self,
+        doc: &Document,
+        story: &Story,
+        opts: &ViewOptions,
+        take: bool,
+    ) -> Result<bool, JsValue> {
+        let total = story.related.len();
+        let Some(track) = self.root.get_element_by_id(view::id::TRACK) else {
+            return Ok(total == 0);
+        };
+        let kids = track.child_nodes();
+        if take && kids.length() as usize != total {
+            return Ok(false);
+        }
+        for i in 0..total {
+            let slide = view::slide(story, i, opts);
+            if take {
+                if !kids
+                    .get(i as u32)
+                    .is_some_and(|kid| take_node(&kid, &slide))
+                {
+                    return Ok(false);
+                }
+            } else {
+                let node = build(doc, &slide)?;
+                track.append_child(&node)?;
+            }
+        }
+        Ok(true)
     }
 
     fn append(&self, doc: &Document, els: &[view::El]) -> Result<(), JsValue> {

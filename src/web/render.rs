@@ -49,7 +49,9 @@ pub fn hydrate(parent: &web_sys::Node, els: &[El]) -> bool {
     at == kids.length()
 }
 
-fn take(node: &web_sys::Node, el: &El) -> bool {
+/// Takes over `node` as [`hydrate`] does, if it is `el`. The carousel's track of a view without
+/// slides ([`crate::view::shell`]) matches whatever slides it holds: they are taken one at a time.
+pub fn take(node: &web_sys::Node, el: &El) -> bool {
     let Some(element) = node.dyn_ref::<Element>() else {
         return false;
     };
@@ -68,6 +70,9 @@ fn take(node: &web_sys::Node, el: &El) -> bool {
             }
             Some(_) => {}
         }
+    }
+    if el.children.is_empty() && el.get("id") == Some(crate::view::id::TRACK) {
+        return true;
     }
     let kids = node.child_nodes();
     if kids.length() as usize != el.children.len() {
