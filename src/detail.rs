@@ -37,7 +37,26 @@ impl Reason {
 
 /// `{ article, relatedHeading?, related, removed, omitted, warnings, provenance? }`
 pub fn story(s: &Story) -> String {
-    let mut w = Writer::default();
+    // (room for the whole text at once, near enough: growing it by doubling would hold the old
+    // copies too, in a module whose memory never shrinks)
+    let size = |r: &Related| {
+        r.headline.len()
+            + r.url.as_ref().map_or(0, String::len)
+            + r.description.as_ref().map_or(0, String::len)
+            + r.authors.iter().map(|p| p.name.len() + 32).sum::<usize>()
+            + r.image.as_ref().map_or(0, |i| i.url.len() + 64)
+            + 96
+    };
+    let mut w = Writer {
+        out: String::with_capacity(
+            1024 + s.article.body.iter().map(String::len).sum::<usize>()
+                + s.related.iter().map(size).sum::<usize>()
+                + s.removed
+                    .iter()
+                    .map(|r| r.headline.len() + 96)
+                    .sum::<usize>(),
+        ),
+    };
     w.open(None, b'{');
     w.open(Some("article"), b'{');
     article(&mut w, &s.article);
