@@ -119,7 +119,7 @@ export interface MountOptions {
    * Also remove near duplicates: the same story under a reworded headline, or syndicated under
    * another site's address (`reason: 'near-duplicate'`). Exact repeats (by address or headline)
    * are always removed. Given data, a widget that asks for this loads the page module
-   * (`storycard_page_bg.wasm`, about 27 KB gzipped more), which has the test; reading the page,
+   * (`storycard_page_bg.wasm`, about 25 KB gzipped more), which has the test; reading the page,
    * it always applies.
    */
   nearDuplicates?: boolean;
