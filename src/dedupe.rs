@@ -897,28 +897,24 @@ mod tests {
         assert!(s.removed[0].score.is_some_and(|x| x >= NEAR_DUPLICATE));
     }
 
+    /// Three entries under one headline a site reuses, at these addresses.
+    fn live_updates(urls: [&str; 3]) -> Vec<Related> {
+        urls.iter()
+            .enumerate()
+            .map(|(i, url)| entry("Live updates: the council budget vote", Some(url), i))
+            .collect()
+    }
+
     #[test]
     #[cfg(not(feature = "near-duplicates"))]
     fn without_the_near_duplicate_test_only_exact_repeats_go() {
         let s = run(
             article("Main", "https://ex.com/main"),
-            vec![
-                entry(
-                    "Live updates: the council budget vote",
-                    Some("https://ex.com/live-1"),
-                    0,
-                ),
-                entry(
-                    "Live updates: the council budget vote",
-                    Some("https://wire.example/live"),
-                    1,
-                ),
-                entry(
-                    "Live updates: the council budget vote",
-                    Some("https://ex.com/live-1?utm_source=x"),
-                    2,
-                ),
-            ],
+            live_updates([
+                "https://ex.com/live-1",
+                "https://wire.example/live",
+                "https://ex.com/live-1?utm_source=x",
+            ]),
         );
         assert_eq!(s.related.len(), 2);
         assert_eq!(s.removed.len(), 1);
@@ -930,23 +926,11 @@ mod tests {
     fn merges_a_story_syndicated_on_another_site_but_not_a_headline_a_site_reuses() {
         let s = run(
             article("Main", "https://ex.com/main"),
-            vec![
-                entry(
-                    "Live updates: the council budget vote",
-                    Some("https://ex.com/live-1"),
-                    0,
-                ),
-                entry(
-                    "Live updates: the council budget vote",
-                    Some("https://ex.com/live-2"),
-                    1,
-                ),
-                entry(
-                    "Live updates: the council budget vote",
-                    Some("https://wire.example/council-live"),
-                    2,
-                ),
-            ],
+            live_updates([
+                "https://ex.com/live-1",
+                "https://ex.com/live-2",
+                "https://wire.example/council-live",
+            ]),
         );
         assert_eq!(s.related.len(), 2, "one site's two pages stay two stories");
         assert_eq!(s.removed[0].position, 2);

@@ -58,11 +58,7 @@ pub fn story(s: &Story) -> String {
         ),
     };
     w.open(None, b'{');
-    w.open(Some("article"), b'{');
-    article(&mut w, &s.article);
-    w.close(b'}');
-    w.text("relatedHeading", s.related_heading.as_deref());
-    related_list(&mut w, &s.related);
+    shown(&mut w, s);
     w.open(Some("removed"), b'[');
     for r in &s.removed {
         removed_to(&mut w, r);
@@ -92,13 +88,18 @@ pub fn story(s: &Story) -> String {
 pub fn island(s: &Story) -> String {
     let mut w = Writer::default();
     w.open(None, b'{');
-    w.open(Some("article"), b'{');
-    article(&mut w, &s.article);
-    w.close(b'}');
-    w.text("relatedHeading", s.related_heading.as_deref());
-    related_list(&mut w, &s.related);
+    shown(&mut w, s);
     w.close(b'}');
     w.out
+}
+
+/// The members both texts start with: `article`, `relatedHeading` and `related`.
+fn shown(w: &mut Writer, s: &Story) {
+    w.open(Some("article"), b'{');
+    article(w, &s.article);
+    w.close(b'}');
+    w.text("relatedHeading", s.related_heading.as_deref());
+    related_list(w, &s.related);
 }
 
 /// One entry of the ready event's `removed`: `{ position, headline, reason, mergedInto?, score? }`.
