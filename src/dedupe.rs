@@ -29,8 +29,8 @@ pub const BLOCK: usize = 32;
 
 /// Whether this build looks for near duplicates (the `near-duplicates` feature). The WebAssembly
 /// module for widgets given their data is built without it: the test, its word lists and its
-/// indexes are a twelfth of that module. Exact keys (URL and headline) and the article's own
-/// addresses apply either way.
+/// indexes were 5,169 of that module's 44,666 bytes gzipped. Exact keys (URL and headline) and
+/// the article's own addresses apply either way.
 pub const NEAR_DUPLICATES: bool = cfg!(feature = "near-duplicates");
 
 /// The fewest content words two summaries need before they may decide a near duplicate: short
