@@ -462,29 +462,19 @@ mod tests {
 
     #[test]
     fn picks_the_language_and_region() {
-        assert_eq!(
-            long_date("2025-01-01", "en-GB").as_deref(),
-            Some("1 January 2025")
-        );
-        assert_eq!(
-            long_date("2025-01-01", "en-US").as_deref(),
-            Some("January 1, 2025")
-        );
-        assert_eq!(
-            long_date("2025-01-01", "en-ZA").as_deref(),
-            Some("01 January 2025")
-        );
-        assert_eq!(
-            long_date("2025-01-01", "he-IL").as_deref(),
-            Some("1 בינואר 2025")
-        );
-        assert_eq!(
-            long_date("2025-01-01", "ja").as_deref(),
-            Some("2025年1月1日")
-        );
-        assert_eq!(
-            long_date("2025-01-01", "xx").as_deref(),
-            Some("January 1, 2025")
-        );
+        for (lang, expected) in [
+            ("en-GB", "1 January 2025"),
+            ("en-US", "January 1, 2025"),
+            ("en-ZA", "01 January 2025"),
+            ("he-IL", "1 בינואר 2025"),
+            ("ja", "2025年1月1日"),
+            ("xx", "January 1, 2025"),
+        ] {
+            assert_eq!(
+                long_date("2025-01-01", lang).as_deref(),
+                Some(expected),
+                "{lang}"
+            );
+        }
     }
 }
