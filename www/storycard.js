@@ -26,7 +26,8 @@ function load(page, wasmUrl) {
 /**
  * Makes the page's first `Intl.DateTimeFormat` in a task of its own, while the WebAssembly
  * module is fetched and compiled. The first one a page makes loads the browser's date and time
- * zone data: 15 to 25 ms in Chromium (measured), which would otherwise lengthen the render's task.
+ * zone data: 12 to 45 ms in Chromium, usually 15 to 25 (measured on fresh pages), which would
+ * otherwise lengthen the render's task.
  */
 let warmed = false;
 function warmDates() {

@@ -1,5 +1,5 @@
-// The page's first `Intl.DateTimeFormat` loads the browser's date and time zone data (15 to 25 ms
-// in Chromium). The element module makes one as soon as it starts loading the WebAssembly module,
+// The page's first `Intl.DateTimeFormat` loads the browser's date and time zone data (usually 15
+// to 25 ms in Chromium). The element module makes one as soon as it starts loading the WebAssembly module,
 // in a task of its own, so the render's task does not carry that load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
