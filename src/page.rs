@@ -54,6 +54,12 @@ pub struct Page {
 /// within a frame's budget. The rest are counted as not read, with a warning.
 pub const MAX_CANDIDATES: usize = 100;
 
+/// How many levels below a related-links container the reader looks. A story's link sits a few
+/// levels down in real lists; the bound keeps a page nested thousands deep (script can build one;
+/// Chromium renders 2,000 levels) from overflowing the WebAssembly stack, which it did at 2,000
+/// (a trap, and no event), and keeps the reading linear in the elements looked at.
+pub const MAX_NESTING: usize = 32;
+
 /// How much JSON-LD a page is read for, in bytes, all blocks together. Real article pages carry a
 /// few kilobytes (a few hundred with a long `articleBody`); parsing costs about 25 ms a megabyte
 /// in the browser. A block that would take the total past this is not read (nor copied into the
@@ -250,17 +256,19 @@ pub trait Tree: Sized + Clone {
 /// exactly one address. Its headline is a heading inside it, else its longest link text; its
 /// summary the first paragraph that is not that headline; its image the first `<img>`. Links
 /// that are not `http(s)` or relative, and "headlines" under three words, are left out.
-/// At most [`MAX_CANDIDATES`] from all `containers` together (the walk stops there).
+/// At most [`MAX_CANDIDATES`] from all `containers` together (the walk stops there), and
+/// nothing more than [`MAX_NESTING`] levels below a container.
 pub fn link_items<T: Tree>(containers: &[T]) -> Vec<LinkItem> {
     let mut out = Vec::new();
     for c in containers {
-        collect(c, &mut out);
+        collect(c, &mut out, MAX_NESTING);
     }
     out
 }
 
-/// The distinct addresses `el` links to, up to two: all `collect` needs to know.
-fn hrefs<T: Tree>(el: &T, out: &mut Vec<String>) {
+/// The distinct addresses `el` links to, up to two, looking at most `levels` below it: all
+/// `collect` needs to know.
+fn hrefs<T: Tree>(el: &T, out: &mut Vec<String>, levels: usize) {
     if out.len() > 1 {
         return;
     }
@@ -271,35 +279,40 @@ fn hrefs<T: Tree>(el: &T, out: &mut Vec<String>) {
             }
         }
     }
+    if levels == 0 {
+        return;
+    }
     for c in el.children() {
         if out.len() > 1 {
             break;
         }
-        hrefs(&c, out);
+        hrefs(&c, out, levels - 1);
     }
 }
 
-fn collect<T: Tree>(el: &T, out: &mut Vec<LinkItem>) {
+/// The stories below `el`, looking at most `levels` below it.
+fn collect<T: Tree>(el: &T, out: &mut Vec<LinkItem>, levels: usize) {
     if out.len() > MAX_CANDIDATES {
         return;
     }
     let mut urls = Vec::new();
-    hrefs(el, &mut urls);
+    hrefs(el, &mut urls, levels);
     match urls.len() {
         0 => {}
         1 => {
-            if let Some(item) = item(el, urls.swap_remove(0)) {
+            if let Some(item) = item(el, urls.swap_remove(0), levels) {
                 out.push(item);
             }
         }
-        _ => {
+        _ if levels > 0 => {
             for c in el.children() {
                 if out.len() > MAX_CANDIDATES {
                     break;
                 }
-                collect(&c, out);
+                collect(&c, out, levels - 1);
             }
         }
+        _ => {}
     }
 }
 
@@ -311,7 +324,7 @@ struct Found {
     image: Option<String>,
 }
 
-fn walk<T: Tree>(el: &T, found: &mut Found) {
+fn walk<T: Tree>(el: &T, found: &mut Found, levels: usize) {
     let tag = el.tag();
     match tag.as_str() {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if found.heading.is_none() => {
@@ -333,16 +346,16 @@ fn walk<T: Tree>(el: &T, found: &mut Found) {
         _ => {}
     }
     // Inside a paragraph, for its link (`<p><a>…</a></p>`) and image; not inside a heading.
-    if !matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+    if levels > 0 && !matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         for c in el.children() {
-            walk(&c, found);
+            walk(&c, found, levels - 1);
         }
     }
 }
 
-fn item<T: Tree>(el: &T, url: String) -> Option<LinkItem> {
+fn item<T: Tree>(el: &T, url: String, levels: usize) -> Option<LinkItem> {
     let mut found = Found::default();
-    walk(el, &mut found);
+    walk(el, &mut found, levels);
     let headline = found.heading.unwrap_or(found.link_text);
     if headline.split_whitespace().count() < 3 {
         return None;
@@ -357,4 +370,97 @@ fn item<T: Tree>(el: &T, url: String) -> Option<LinkItem> {
         summary,
         image: found.image,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A related-links container (`ul`) whose first child links to `/near`, and whose second is a
+    /// chain of `depth` nested `div`s with a link to `/deep` at its bottom.
+    #[derive(Clone, Copy)]
+    struct Chain {
+        depth: usize,
+        node: Node,
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Node {
+        Container,
+        Near,
+        Div(usize),
+        Deep,
+    }
+
+    const NEAR: &str = "A story near the top of the list";
+    const DEEP: &str = "A story far down a nested page";
+
+    impl Tree for Chain {
+        fn tag(&self) -> String {
+            match self.node {
+                Node::Container => "ul",
+                Node::Near | Node::Deep => "a",
+                Node::Div(_) => "div",
+            }
+            .into()
+        }
+        fn attr(&self, name: &str) -> Option<String> {
+            match (self.node, name) {
+                (Node::Near, "href") => Some("/near".into()),
+                (Node::Deep, "href") => Some("/deep".into()),
+                _ => None,
+            }
+        }
+        fn first_child_element(&self) -> Option<Self> {
+            let node = match self.node {
+                Node::Container => Node::Near,
+                Node::Div(k) if k < self.depth => Node::Div(k + 1),
+                Node::Div(_) => Node::Deep,
+                Node::Near | Node::Deep => return None,
+            };
+            Some(Chain { node, ..*self })
+        }
+        fn next_sibling_element(&self) -> Option<Self> {
+            (self.node == Node::Near).then_some(Chain {
+                node: Node::Div(1),
+                ..*self
+            })
+        }
+        fn text(&self) -> String {
+            match self.node {
+                Node::Container => [NEAR, DEEP].join(" "),
+                Node::Near => NEAR.into(),
+                Node::Div(_) | Node::Deep => DEEP.into(),
+            }
+        }
+    }
+
+    fn read(depth: usize) -> Vec<(String, String)> {
+        let container = Chain {
+            depth,
+            node: Node::Container,
+        };
+        link_items(&[container])
+            .into_iter()
+            .map(|i| (i.url, i.headline))
+            .collect()
+    }
+
+    #[test]
+    fn a_link_nested_a_few_levels_down_is_read() {
+        assert_eq!(
+            read(10),
+            [("/near".into(), NEAR.into()), ("/deep".into(), DEEP.into())]
+        );
+    }
+
+    #[test]
+    fn nesting_past_the_bound_is_not_read_and_does_not_overflow_the_stack() {
+        // (without the bound, a million levels overflow any thread's stack)
+        let items = read(1_000_000);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].0, "/near");
+        assert_eq!(read(MAX_NESTING - 1).len(), 2, "at the bound");
+        assert_eq!(read(MAX_NESTING).len(), 1, "just past the bound");
+    }
 }

@@ -64,8 +64,8 @@ const takenBy = (handle) => new Set([...shown].flatMap(([other, keys]) => (other
 const fire = (host, type, detail, cancelable) =>
   host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, cancelable, detail }));
 
-function report(host, error) {
-  const message = `the storycard module could not be loaded: ${error?.message ?? error}`;
+function report(host, error, what = 'the storycard module could not be loaded') {
+  const message = `${what}: ${error?.message ?? error}`;
   console.error(`storycard: ${message}`);
   fire(host, 'storycard:error', { message });
 }
@@ -319,6 +319,8 @@ class Handle {
   /** The stories an impression was told for, by address or headline: once per story per mount. */
   #impressed = new Set();
   #tell;
+  /** What the widget's constructor threw, if it did. */
+  #failure;
 
   constructor(bindings, host, root, options) {
     this.#report = watch(host, options.debug, (detail) => {
@@ -337,9 +339,13 @@ class Handle {
     this.#share = options.pageDedupe !== false && options.pageDedupe !== 'off';
     this.#host = host;
     this.#options = options;
-    this.#widget = new bindings.Widget(host, root, { ...options, taken: this.#taken() });
     this.#root = root;
     this.#autoplay = options.autoplay;
+    try {
+      this.#widget = new bindings.Widget(host, root, { ...options, taken: this.#taken() });
+    } catch (error) {
+      this.#failure = error;
+    }
   }
 
   /**
@@ -350,14 +356,21 @@ class Handle {
   async run() {
     const widget = this.#widget;
     const run = ++this.#runs;
-    while (!widget.step(this.#taken())) {
-      await pause();
-      if (this.#widget !== widget || run !== this.#runs) return false;
+    try {
+      if (this.#failure) throw this.#failure;
+      if (!widget) return false;
+      while (!widget.step(this.#taken())) {
+        await pause();
+        if (this.#widget !== widget || run !== this.#runs) return false;
+      }
+    } catch (error) {
+      this.#break(error);
+      return false;
     }
     // What the render no longer needs is freed in the tasks that follow (a long list's indexes).
     (async () => {
       while (this.#widget === widget && run === this.#runs && !widget.step()) await pause();
-    })();
+    })().catch((error) => console.error('storycard:', error));
     this.#claim();
     this.#unbehave = behave(this.#root, this.#autoplay, this.#tell);
     // The page's own related lists give way to the carousel once it has rendered.
@@ -388,22 +401,42 @@ class Handle {
     if (!this.#widget) return;
     this.#unbehave();
     this.#unbehave = () => {};
-    this.#widget.update(data);
+    try {
+      this.#widget.update(data);
+    } catch (error) {
+      this.#failure = error;
+    }
     await this.run();
   }
 
   /** Removes every listener, observer and node the widget made, and shows what it hid. */
   destroy() {
+    const widget = this.#stop();
+    widget?.destroy();
+    widget?.free();
+  }
+
+  /** Stops listening, gives up the widget's stories and shows what it hid; returns the widget. */
+  #stop() {
     const widget = this.#widget;
     this.#widget = null;
-    if (widget) {
-      shown.delete(this);
-      this.#unbehave();
-      this.#report.abort();
-      for (const el of this.#hidden.splice(0)) el.hidden = false;
-      widget.destroy();
-      widget.free();
-    }
+    shown.delete(this);
+    this.#unbehave();
+    this.#report.abort();
+    for (const el of this.#hidden.splice(0)) el.hidden = false;
+    return widget;
+  }
+
+  /**
+   * A failure inside the widget, not in its data: a trap in the WebAssembly module (a bug), or an
+   * exception from the page's own JavaScript it called (a built-in the page replaced with a
+   * broken one). Said as `storycard:error`; the widget is not called again (its state may be
+   * half-changed), and the host's own content shows again, through a slot.
+   */
+  #break(error) {
+    this.#stop();
+    this.#root.replaceChildren(document.createElement('slot'));
+    report(this.#host, error, 'the widget failed');
   }
 }
 
