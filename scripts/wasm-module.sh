@@ -31,10 +31,12 @@ inlining=(--one-caller-inline-max-function-size=20 --always-inline-max-function-
 # with the same speed (tests/e2e/scale.test.mjs: 275 and 2,660 ms, against 279 and 2,742).
 restructure=(--flatten --rereloop -Oz)
 
-# The shadow stack: 128 KiB instead of rustc's 1 MiB, which every page would otherwise hold. The
-# deepest recursion is the JSON readers' (64 levels at most); the stack comes first in memory, so
-# an overflow traps rather than overwriting data.
-stack="-Clink-arg=-zstack-size=131072"
+# The shadow stack: 64 KiB instead of rustc's 1 MiB, which every page would otherwise hold. Every
+# recursion is bounded: the JSON readers' at 64 levels, the related-links reader's at 32. The most
+# any input used, measured by tests/e2e/stack.test.mjs (which keeps it under half of this), is
+# about 19 KB. The stack comes first in memory, so an overflow traps rather than overwriting data.
+stack_size=65536
+stack="-Clink-arg=-zstack-size=$stack_size"
 
 # Builds one WebAssembly module into $out: $1 its name, then cargo's feature flags.
 build_module() {
@@ -58,8 +60,8 @@ build_module() {
   wasm-bindgen --target "${bindgen_target:-web}" --no-typescript --out-dir "$out" --out-name "$name" "$dir/storycard.wasm"
   if [ -z "${STORYCARD_DEBUG:-}" ]; then
     # --low-memory-unused: Rust never addresses the first KiB (the stack comes first and grows down
-    # towards it; it would take a 127 KiB deep recursion to reach it),
-    # so constant addresses fold into load and store offsets.
+    # towards it; only an overflow, which traps, would reach it), so constant addresses fold into
+    # load and store offsets.
     "$root/node_modules/.bin/wasm-opt" -Oz "${inlining[@]}" "${restructure[@]}" --low-memory-unused --converge --strip-debug --strip-producers "${wasm_features[@]}" \
       "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   fi
