@@ -35,8 +35,14 @@ for engine in chromium firefox webkit; do
         cargo test --target wasm32-unknown-unknown --test web $features ;;
       firefox) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$gecko" \
         cargo test --target wasm32-unknown-unknown --test web $features ;;
-      webkit) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$(command -v WebKitWebDriver)" \
-        xvfb-run -a cargo test --target wasm32-unknown-unknown --test web $features ;;
+      webkit)
+        # (WebKitGTK's WebAssembly faults now and then in safe code here, never in the other two
+        # engines: README, Browsers. A failing run is run once more; a failure that repeats fails.)
+        webkit() {
+          env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$(command -v WebKitWebDriver)" \
+            xvfb-run -a cargo test --target wasm32-unknown-unknown --test web $features
+        }
+        webkit || { echo "test: the WebKit browser tests failed (above); running them once more"; webkit; } ;;
     esac
   done
 done

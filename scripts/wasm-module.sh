@@ -8,7 +8,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The release modules' own target directory (their standard library is rebuilt with other flags).
 size_target=${size_target:-$root/target/size}
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  --enable-mutable-globals)
 
 # A nightly toolchain with the standard library's source: the machine's own `nightly`, else the
 # pinned one scripts/setup.sh installs (scripts/nightly-toolchain).
@@ -38,23 +38,32 @@ restructure=(--flatten --rereloop -Oz)
 stack_size=65536
 stack="-Clink-arg=-zstack-size=$stack_size"
 
+# Without reference types and multi-value, which rustc emits by default: WebKit's WebAssembly has
+# had bugs with both (Safari reports in wasm-bindgen's and other projects' trackers), and
+# wasm-bindgen then keeps JavaScript values in a JavaScript array instead of a table: the modules
+# came out 612 and 711 bytes gzipped smaller. A standard library built with them (rustup's) would
+# still mark the module as using them, so a build with it strips the module's custom sections,
+# as .cargo/config.toml does for the browser tests.
+no_refs="-Ctarget-feature=-reference-types,-multivalue"
+
 # Builds one WebAssembly module into $out: $1 its name, then cargo's feature flags.
 build_module() {
   local name=$1 dir
   shift
   if [ -n "${STORYCARD_DEBUG:-}" ]; then
+    # (with reference types: the debug build keeps its names, so it cannot strip the marks)
     RUSTFLAGS="$stack" cargo build --lib --release --target "$target" "$@"
     dir=target/$target/release
   elif [ -n "$nightly" ]; then
     # The release module: the standard library rebuilt for size, with panics as a plain trap.
     # This removes the panic-message machinery, a fifth of the module.
-    RUSTFLAGS="$stack -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+    RUSTFLAGS="$stack $no_refs -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
       cargo "+$nightly" build --lib --release --target "$target" --no-default-features "$@" \
       -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
       --target-dir "$size_target"
     dir=$size_target/$target/release
   else
-    RUSTFLAGS="$stack" cargo build --lib --release --target "$target" --no-default-features "$@"
+    RUSTFLAGS="$stack $no_refs -Cstrip=symbols" cargo build --lib --release --target "$target" --no-default-features "$@"
     dir=target/$target/release
   fi
   wasm-bindgen --target "${bindgen_target:-web}" --no-typescript --out-dir "$out" --out-name "$name" "$dir/storycard.wasm"

@@ -21,4 +21,6 @@ pub use node::render_to_string;
 // The allocator is the standard library's (dlmalloc). talc was 1.8 KB gzipped smaller, but in
 // WebKit its heap was corrupted now and then: a string index of 8 MB into a short string, and
 // out-of-bounds traps inside its allocate, in about one run in twenty of the browser tests;
-// with dlmalloc, none in 80.
+// with dlmalloc, none in 80. Failures of the same kind came back later with dlmalloc (an object
+// read back as another value, out-of-bounds traps), with and without reference types: WebKit's
+// WebAssembly, not talc, is the likelier cause (README, Browsers). talc has not been tried again.
