@@ -542,8 +542,7 @@ impl Deduper {
             &mut self.words,
         ];
         if let Some(table) = tables.into_iter().find(|t| t.holds()) {
-            let Index { slots, entries } = std::mem::take(table);
-            drop(slots);
+            let entries = std::mem::take(table).entries;
             self.spare
                 .extend(entries.into_iter().map(|(key, _, _)| key));
         }
