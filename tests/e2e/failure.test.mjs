@@ -16,7 +16,8 @@ test('an exception thrown inside the widget gives storycard:error and the host c
   // (a blank page of the server: the module's address resolves, and page errors are recorded)
   const { page, problems } = await open(env, 'schema/storycard.schema.json');
   const got = await page.evaluate(async (data) => {
-    document.body.innerHTML = '<story-card id="one"><p id="fallback">Read the related stories</p></story-card><story-card id="two"></story-card>';
+    // (plain hosts for mount(): a <story-card> would also render itself, into the same root)
+    document.body.innerHTML = '<div id="one"><p id="fallback">Read the related stories</p></div><div id="two"></div>';
     const { mount } = await import('/pkg/storycard.js');
     const events = (host) =>
       new Promise((done) => {
