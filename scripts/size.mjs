@@ -1,14 +1,16 @@
 // Prints the size of what ships to a reader and, with --check, fails when a path is over its
 // budget. A page loads one of two paths: widgets given their data load the element module and the
-// core WebAssembly module; widgets that read the page itself, or ask for near duplicates, load the
-// page module instead. The CSS
-// is inside each WebAssembly module.
+// core WebAssembly module; widgets that read the page itself load the page module instead. The CSS
+// is inside each WebAssembly module. The budgets are what the paths measured plus about 1%: they
+// catch accidents. (Each story once by default, the near-duplicate test with its word lists in
+// five languages in both modules, took the data path from 43,425 to 79,617 bytes gzipped and
+// the page path from 68,663 to 99,956.)
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const PATHS = [
-  { name: 'with data', budget: 43_700, files: ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
-  { name: 'reading the page', budget: 69_000, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
+  { name: 'with data', budget: 80_300, files: ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
+  { name: 'reading the page', budget: 100_500, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
 ];
 
 const out = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'pkg';

@@ -21,8 +21,6 @@ cargo clippy --all-targets --target wasm32-unknown-unknown --features server -- 
 
 step "native tests"
 cargo test
-# (the core WebAssembly module's dedupe: without the near-duplicate test)
-cargo test --lib --no-default-features
 
 # (wasm-bindgen-test-runner picks the engine by the driver variable that is set)
 gecko=$(command -v geckodriver || echo "$HOME/.cargo/bin/geckodriver")

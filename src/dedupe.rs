@@ -2,23 +2,23 @@
 //! gaps from the others, and removes the article itself from its own related list (by its URL, any
 //! of its other addresses, or its headline).
 //!
-//! Two entries are the same story when their [URL keys](crate::url::key) match, or, when either
-//! has no URL, when their [headline keys](crate::text::headline_key) match. Two entries with
-//! different URLs on one site are different stories even under the same headline: a site may
-//! reuse a headline ("Live updates") for different pages.
+//! Two entries are the same story when their [URL keys](crate::url::key) match, or when their
+//! [headline keys](crate::text::headline_key) match and either has no URL or the two are on
+//! different sites (a syndicated copy). Two entries with different URLs on one site are different
+//! stories even under the same headline, and so are two sites' entries under a standing title
+//! many stories share ("Live updates", "Letters", "Weather": [`is_standing_title`]).
 //!
-//! Failing those, an entry is a near duplicate of a story shown earlier when their headlines
-//! [score](crate::similar::score) at least [`NEAR_DUPLICATE`] and the two are not different
-//! addresses on one site: the same story under another site's address (syndicated), or reworded
-//! where one has no address. Where the headlines fall short without contradicting each other, two
-//! summaries of some length that tell the same story decide. The stories compared with an entry
-//! are those that share one of its words that few stories share (at most [`BLOCK`]), so dedupe
-//! stays near-linear.
+//! Failing those, an entry is a near duplicate of a story shown earlier when
+//! [`similar::judge`](crate::similar::judge) scores the two at least
+//! [`NEAR_DUPLICATE`](crate::similar::NEAR_DUPLICATE) and they are not different addresses on one
+//! site: the same story reworded under another site's address, or where one has no address. The
+//! stories compared with an entry are those that share one of its words that few stories share
+//! (at most [`BLOCK`]), so dedupe stays near-linear. [`Rules::near_duplicates`] turns the test off.
 
 use crate::error::Warning;
 use crate::extract::Extracted;
 use crate::model::{Article, Related};
-use crate::similar::{self, NEAR_DUPLICATE};
+use crate::similar::{self, Evidence, NEAR_DUPLICATE};
 use crate::text::{cat, headline_key};
 use crate::url;
 
@@ -27,15 +27,78 @@ use crate::url;
 /// constant.
 pub const BLOCK: usize = 32;
 
-/// Whether this build looks for near duplicates (the `near-duplicates` feature). The WebAssembly
-/// module for widgets given their data is built without it: the test, its word lists and its
-/// indexes were 5,169 of that module's 44,666 bytes gzipped. Exact keys (URL and headline) and
-/// the article's own addresses apply either way.
-pub const NEAR_DUPLICATES: bool = cfg!(feature = "near-duplicates");
+/// Headlines that many different stories share: a site's standing titles. Two sites' entries
+/// under one of them are not one story (written as [`headline_key`] leaves them).
+pub const STANDING_TITLES: &[&str] = &[
+    "live",
+    "live updates",
+    "live blog",
+    "latest",
+    "latest news",
+    "news",
+    "breaking news",
+    "letters",
+    "letters to the editor",
+    "your letters",
+    "weather",
+    "the weather",
+    "forecast",
+    "horoscope",
+    "horoscopes",
+    "crossword",
+    "puzzles",
+    "editorial",
+    "opinion",
+    "corrections",
+    "obituaries",
+    "in pictures",
+    "photos of the day",
+    "pictures of the day",
+    "the week in pictures",
+    "morning briefing",
+    "evening briefing",
+    "the briefing",
+    "briefing",
+    "podcast",
+    "video",
+    "todays headlines",
+    "what we know",
+    "live coverage",
+    "tin nóng",
+    "tin mới",
+    "điểm tin",
+    "bản tin",
+    "thời tiết",
+    "liveblog",
+    "newsblog",
+    "ticker",
+    "wetter",
+    "leserbriefe",
+    "kommentar",
+    "nachrichten",
+    "en direct",
+    "météo",
+    "direct",
+    "éditorial",
+    "revue de presse",
+    "en directo",
+    "directo",
+    "el tiempo",
+    "cartas al director",
+    "última hora",
+];
 
-/// The fewest content words two summaries need before they may decide a near duplicate: short
-/// boilerplate ("Watch the video") says nothing about the story.
-pub const SUMMARY_WORDS: usize = 8;
+/// Whether a headline is one that many stories share: one of [`STANDING_TITLES`], or two
+/// content words at most before a colon or alone ("Live updates", "Letters: …" is specific
+/// enough only with what follows).
+pub fn is_standing_title(headline: &str) -> bool {
+    standing(&headline_key(headline), &similar::Headline::new(headline))
+}
+
+/// [`is_standing_title`] of a headline whose key and words the caller has already.
+fn standing(key: &str, read: &similar::Headline) -> bool {
+    STANDING_TITLES.contains(&key) || read.sequence().len() <= 1
+}
 
 /// Why an entry was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,12 +322,25 @@ impl Keys {
 }
 
 /// How entries are compared.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Rules<'a> {
     /// Resolves relative URLs (the page's address); without it the article's own URL is used.
     pub base: Option<&'a str>,
     /// The site's own tracking parameters, besides [`url::TRACKING`].
     pub tracking: &'a [String],
+    /// Whether near duplicates go too (the `nearDuplicates` option; on unless a page turns it
+    /// off): reworded and syndicated copies, not only the same address or headline.
+    pub near_duplicates: bool,
+}
+
+impl Default for Rules<'_> {
+    fn default() -> Self {
+        Rules {
+            base: None,
+            tracking: &[],
+            near_duplicates: true,
+        }
+    }
 }
 
 /// [`dedupe_with`] with the standard rules and `base` for relative URLs.
@@ -273,7 +349,7 @@ pub fn dedupe(extracted: Extracted, base: Option<&str>) -> Story {
         extracted,
         &Rules {
             base,
-            tracking: &[],
+            ..Rules::default()
         },
     )
 }
@@ -332,22 +408,39 @@ pub struct Deduper {
     story: Story,
     base: Option<String>,
     tracking: Vec<String>,
+    near_duplicates: bool,
     article_keys: Keys,
     alias_keys: Vec<String>,
+    /// The article's host and headline read for the near-duplicate test: a syndicated or
+    /// reworded copy of the article is the article.
+    article_host: Option<String>,
+    article_headline: Option<similar::Headline>,
     // Indexes into `story.related`, all of one map type (one copy of the hash table code in the
     // wasm): by URL key; by headline key; by headline key among the kept stories that have no
     // URL.
     by_url: Index,
     by_headline: Index,
     no_url_by_headline: Index,
-    // For near duplicates: each kept story's host, its headline read once for the scores, and
-    // the kept stories each word appears in (`words` maps a word to its list in `stories_with`).
+    /// Each kept story's host.
     hosts: Vec<Option<String>>,
+    // For near duplicates: each kept story's headline read once for the scores, and the kept
+    // stories each word appears in (`words` maps a word to its list in `stories_with`).
     headlines: Vec<similar::Headline>,
     words: Index,
     stories_with: Vec<Vec<usize>>,
     /// Keys moved out of the indexes, to free a part at a time.
     spare: Vec<String>,
+    /// How many pairs of headlines the near-duplicate test has judged.
+    judged: usize,
+}
+
+/// What the near-duplicate test weighs besides a related entry's headline.
+fn evidence(r: &Related) -> Evidence<'_> {
+    Evidence {
+        summary: r.description.as_deref(),
+        image: r.image.as_ref().map(|i| i.url.as_str()),
+        date: r.date_published.as_deref(),
+    }
 }
 
 impl Deduper {
@@ -364,15 +457,19 @@ impl Deduper {
         } = head;
         let base = rules.base.or(article.url.as_deref()).map(str::to_owned);
         let tracking = rules.tracking.to_vec();
+        let near_duplicates = rules.near_duplicates;
         let rules = Rules {
             base: base.as_deref(),
             tracking: &tracking,
+            near_duplicates,
         };
         let article_keys = Keys::of(&article.headline, article.url.as_deref(), &rules);
         let alias_keys = aliases
             .iter()
             .filter_map(|u| url::key_with(u, rules.base, rules.tracking))
             .collect();
+        let article_host = article_keys.url.as_deref().map(|k| host_of(k).to_owned());
+        let article_headline = near_duplicates.then(|| similar::Headline::new(&article.headline));
         Deduper {
             story: Story {
                 article,
@@ -383,8 +480,11 @@ impl Deduper {
             },
             base,
             tracking,
+            near_duplicates,
             article_keys,
             alias_keys,
+            article_host,
+            article_headline,
             by_url: Index::default(),
             by_headline: Index::default(),
             no_url_by_headline: Index::default(),
@@ -393,6 +493,7 @@ impl Deduper {
             words: Index::default(),
             stories_with: Vec::new(),
             spare: Vec::new(),
+            judged: 0,
         }
     }
 
@@ -404,8 +505,53 @@ impl Deduper {
         self.by_headline.reserve(n);
         self.no_url_by_headline.reserve(n / 4);
         self.hosts.reserve(n);
-        self.headlines.reserve(n);
-        self.words.reserve(n);
+        if self.near_duplicates {
+            self.headlines.reserve(n);
+            self.words.reserve(n);
+        }
+    }
+
+    /// Whether the entry is the article itself: one of its addresses, its headline where one
+    /// of the two has no URL or they are on two sites, or a near duplicate of it on another site.
+    fn is_article(
+        &self,
+        keys: &Keys,
+        host: Option<&str>,
+        entry: &Related,
+        read: Option<&similar::Headline>,
+    ) -> Option<Option<f64>> {
+        let by_address = keys.same_as(&self.article_keys).is_some()
+            || keys
+                .url
+                .as_ref()
+                .is_some_and(|u| self.alias_keys.contains(u));
+        if by_address {
+            return Some(None);
+        }
+        let other_site =
+            matches!((host, self.article_host.as_deref()), (Some(a), Some(b)) if a != b);
+        if other_site
+            && keys.headline == self.article_keys.headline
+            && !is_standing_title(&entry.headline)
+        {
+            return Some(None);
+        }
+        let same_site =
+            matches!((host, self.article_host.as_deref()), (Some(a), Some(b)) if a == b);
+        let (Some(read), Some(article)) = (read, &self.article_headline) else {
+            return None;
+        };
+        if same_site {
+            return None;
+        }
+        let a = &self.story.article;
+        let article_evidence = Evidence {
+            summary: a.description.as_deref(),
+            image: a.image.as_ref().map(|i| i.url.as_str()),
+            date: a.date_published.as_deref(),
+        };
+        let score = similar::judge(read, evidence(entry), article, article_evidence);
+        (score >= NEAR_DUPLICATE).then_some(Some(score))
     }
 
     /// Dedupes one more entry against those before it.
@@ -413,65 +559,48 @@ impl Deduper {
         let rules = Rules {
             base: self.base.as_deref(),
             tracking: &self.tracking,
+            near_duplicates: self.near_duplicates,
         };
         let keys = Keys::of(&entry.headline, entry.url.as_deref(), &rules);
-        let kept = &mut self.story.related;
-        let removed = &mut self.story.removed;
-        let is_article = keys.same_as(&self.article_keys).is_some()
-            || keys
-                .url
-                .as_ref()
-                .is_some_and(|u| self.alias_keys.contains(u));
-        if is_article {
-            removed.push(Removed {
+        let host = keys.url.as_deref().map(host_of);
+        // Only an entry without an exact match needs its words read: for the near-duplicate
+        // test and, when it is kept, the index of words.
+        let exact = self.exact(&keys, host, &entry);
+        let read = (exact.is_none() && self.near_duplicates)
+            .then(|| similar::Headline::new(&entry.headline));
+        if let Some(score) = self.is_article(&keys, host, &entry, read.as_ref()) {
+            self.story.removed.push(Removed {
                 position: entry.position,
                 headline: entry.headline,
                 reason: Reason::SelfStory,
                 merged_into: None,
-                score: None,
+                score,
             });
             return;
         }
-        let hit = match &keys.url {
-            Some(url) => self
-                .by_url
-                .get(url)
-                .map(|i| (i, Reason::SameUrl))
-                .or_else(|| {
-                    self.no_url_by_headline
-                        .get(&keys.headline)
-                        .map(|i| (i, Reason::SameHeadline))
-                }),
-            None => self
-                .by_headline
-                .get(&keys.headline)
-                .map(|i| (i, Reason::SameHeadline)),
-        };
-        let host = keys.url.as_deref().map(host_of);
-        // Only an entry without an exact match needs its words: for the near-duplicate test and,
-        // when it is kept, the index of words. (Built without the test, none of this is compiled.)
-        let (hit, score, read) = match hit {
-            Some(hit) => (Some(hit), None, None),
-            None if !NEAR_DUPLICATES => (None, None, None),
-            None => {
-                let read = similar::Headline::with_key(&entry.headline, &keys.headline);
-                let near = near_duplicate(
+        let (hit, score) = match (exact, &read) {
+            (Some(hit), _) => (Some(hit), None),
+            (None, None) => (None, None),
+            (None, Some(read)) if standing(&keys.headline, read) => (None, None),
+            (None, Some(read)) => {
+                let (near, judged) = near_duplicate(
                     &entry,
                     host,
-                    &read,
-                    (kept, &self.hosts, &self.headlines),
+                    read,
+                    (&self.story.related, &self.hosts, &self.headlines),
                     (&self.words, &self.stories_with),
                 );
+                self.judged += judged;
                 (
                     near.map(|(i, _)| (i, Reason::NearDuplicate)),
                     near.map(|(_, s)| s),
-                    Some(read),
                 )
             }
         };
-        match (hit, read) {
-            (Some((i, reason)), _) => {
-                removed.push(Removed {
+        let kept = &mut self.story.related;
+        match hit {
+            Some((i, reason)) => {
+                self.story.removed.push(Removed {
                     position: entry.position,
                     headline: entry.headline.clone(),
                     reason,
@@ -480,19 +609,15 @@ impl Deduper {
                 });
                 if let (None, Some(url)) = (&kept[i].url, keys.url) {
                     // The kept story gains this entry's URL: from now on it compares by URL.
-                    if NEAR_DUPLICATES {
-                        self.hosts[i] = Some(host_of(&url).to_owned());
-                    }
+                    self.hosts[i] = Some(host_of(&url).to_owned());
                     self.by_url.or_insert(url, i);
                     self.no_url_by_headline.remove(&keys.headline);
                 }
                 merge(&mut kept[i], entry);
             }
-            (None, read) => {
+            None => {
                 let i = kept.len();
-                if read.is_some() {
-                    self.hosts.push(host.map(str::to_owned));
-                }
+                self.hosts.push(host.map(str::to_owned));
                 match keys.url {
                     Some(url) => self.by_url.or_insert(url, i),
                     None => self.no_url_by_headline.or_insert(keys.headline.clone(), i),
@@ -502,7 +627,7 @@ impl Deduper {
                 let Some(read) = read else {
                     return;
                 };
-                for word in read.sequence() {
+                for word in read.index_words() {
                     let list = self.words.or_insert(word.clone(), self.stories_with.len());
                     if list == self.stories_with.len() {
                         self.stories_with.push(Vec::new());
@@ -516,9 +641,42 @@ impl Deduper {
         }
     }
 
+    /// The kept story with the entry's URL key, or with its headline key where one of the two
+    /// has no URL or they are on two sites (not under a standing title), and why.
+    fn exact(&self, keys: &Keys, host: Option<&str>, entry: &Related) -> Option<(usize, Reason)> {
+        match &keys.url {
+            Some(url) => self
+                .by_url
+                .get(url)
+                .map(|i| (i, Reason::SameUrl))
+                .or_else(|| {
+                    self.no_url_by_headline
+                        .get(&keys.headline)
+                        .map(|i| (i, Reason::SameHeadline))
+                })
+                .or_else(|| {
+                    let i = self.by_headline.get(&keys.headline)?;
+                    let other_site =
+                        matches!((host, self.hosts[i].as_deref()), (Some(a), Some(b)) if a != b);
+                    (other_site && !is_standing_title(&entry.headline))
+                        .then_some((i, Reason::SameHeadline))
+                }),
+            None => self
+                .by_headline
+                .get(&keys.headline)
+                .map(|i| (i, Reason::SameHeadline)),
+        }
+    }
+
     /// The entries removed so far, in input order.
     pub fn removed(&self) -> &[Removed] {
         &self.story.removed
+    }
+
+    /// How many pairs of headlines the near-duplicate test has judged so far: at most [`BLOCK`]
+    /// times the words of each entry, whatever the number of entries.
+    pub fn judged(&self) -> usize {
+        self.judged
     }
 
     /// The story: the article and each related story once, with what was removed and why.
@@ -578,20 +736,19 @@ fn host_of(key: &str) -> &str {
 }
 
 /// The kept story nearest to `entry`, with its score, when it is a near duplicate: among the
-/// stories that share a word of `sequence` that at most [`BLOCK`] stories have, and that are not
-/// another address on the entry's own site. The headlines decide; where they fall short without
-/// conflicting and both stories have a summary of [`SUMMARY_WORDS`] words or more, the summaries
-/// may decide instead (a syndicated copy under a rewritten headline keeps the dek).
+/// stories that share a word of its headline that at most [`BLOCK`] stories have, and that are
+/// not another address on the entry's own site, the one [`similar::judge`] scores highest, at
+/// least [`NEAR_DUPLICATE`]; and how many stories it judged.
 fn near_duplicate(
     entry: &Related,
     host: Option<&str>,
     headline: &similar::Headline,
     (kept, hosts, headlines): (&[Related], &[Option<String>], &[similar::Headline]),
     (words, stories_with): (&Index, &[Vec<usize>]),
-) -> Option<(usize, f64)> {
+) -> (Option<(usize, f64)>, usize) {
     let mut compared: Vec<usize> = Vec::new();
     let mut best: Option<(usize, f64)> = None;
-    for word in headline.sequence() {
+    for word in headline.index_words() {
         let Some(list) = words.get(word).map(|l| &stories_with[l]) else {
             continue;
         };
@@ -604,20 +761,14 @@ fn near_duplicate(
                 continue;
             }
             compared.push(i);
-            let mut score = headline.score(&headlines[i]);
-            if score > 0.0 && score < NEAR_DUPLICATE {
-                if let (Some(a), Some(b)) = (&entry.description, &kept[i].description) {
-                    if similar::sequence(a).len().min(similar::sequence(b).len()) >= SUMMARY_WORDS {
-                        score = similar::score(a, b);
-                    }
-                }
-            }
+            let score =
+                similar::judge(headline, evidence(entry), &headlines[i], evidence(&kept[i]));
             if score >= NEAR_DUPLICATE && best.is_none_or(|(_, s)| score > s) {
                 best = Some((i, score));
             }
         }
     }
-    best
+    (best, compared.len())
 }
 
 /// Fills the fields `kept` lacks from its duplicate; what `kept` has wins, except that a
@@ -859,7 +1010,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "near-duplicates")]
     fn merges_a_reworded_headline_without_url_as_a_near_duplicate() {
         let s = run(
             article("Main", "https://ex.com/main"),
@@ -905,23 +1055,52 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(feature = "near-duplicates"))]
-    fn without_the_near_duplicate_test_only_exact_repeats_go() {
-        let s = run(
-            article("Main", "https://ex.com/main"),
-            live_updates([
-                "https://ex.com/live-1",
-                "https://wire.example/live",
-                "https://ex.com/live-1?utm_source=x",
-            ]),
+    fn with_near_duplicates_off_reworded_copies_stay() {
+        let related = vec![
+            entry(
+                "US believes the Russia-Ukraine conflict cannot end",
+                Some("https://ex.com/a"),
+                0,
+            ),
+            entry(
+                "US believes Russia-Ukraine conflict cannot end soon",
+                Some("https://wire.example/a"),
+                1,
+            ),
+            entry(
+                "Live updates: the council budget vote",
+                Some("https://ex.com/live-1"),
+                2,
+            ),
+            entry(
+                "Live updates: the council budget vote",
+                Some("https://wire.example/live"),
+                3,
+            ),
+        ];
+        let off = dedupe_with(
+            Extracted {
+                article: article("Main", "https://ex.com/main"),
+                related: related.clone(),
+                ..Extracted::default()
+            },
+            &Rules {
+                near_duplicates: false,
+                ..Rules::default()
+            },
         );
-        assert_eq!(s.related.len(), 2);
-        assert_eq!(s.removed.len(), 1);
-        assert_eq!(s.removed[0].reason, Reason::SameUrl);
+        assert_eq!(
+            off.related.len(),
+            3,
+            "the same headline on two sites is one story either way"
+        );
+        assert_eq!(off.removed[0].reason, Reason::SameHeadline);
+        let on = run(article("Main", "https://ex.com/main"), related);
+        assert_eq!(on.related.len(), 2);
+        assert_eq!(on.removed[0].reason, Reason::NearDuplicate);
     }
 
     #[test]
-    #[cfg(feature = "near-duplicates")]
     fn merges_a_story_syndicated_on_another_site_but_not_a_headline_a_site_reuses() {
         let s = run(
             article("Main", "https://ex.com/main"),
@@ -933,8 +1112,76 @@ mod tests {
         );
         assert_eq!(s.related.len(), 2, "one site's two pages stay two stories");
         assert_eq!(s.removed[0].position, 2);
-        assert_eq!(s.removed[0].reason, Reason::NearDuplicate);
-        assert_eq!(s.removed[0].score, Some(1.0));
+        assert_eq!(s.removed[0].reason, Reason::SameHeadline);
+    }
+
+    #[test]
+    fn an_amp_copy_is_the_page() {
+        let s = run(
+            article("Main", "https://ex.com/main"),
+            vec![
+                entry(
+                    "Harbour bridge deck to be rebuilt",
+                    Some("https://amp.ex.com/city/bridge-deck.amp"),
+                    0,
+                ),
+                entry(
+                    "Harbour bridge deck to be rebuilt",
+                    Some("https://ex.com/city/bridge-deck.html"),
+                    1,
+                ),
+            ],
+        );
+        assert_eq!(s.related.len(), 1);
+        assert_eq!(s.removed[0].reason, Reason::SameUrl);
+        assert_eq!(
+            s.related[0].url.as_deref(),
+            Some("https://ex.com/city/bridge-deck.html"),
+            "the canonical address wins"
+        );
+    }
+
+    #[test]
+    fn a_standing_title_on_two_sites_is_two_stories() {
+        for title in ["Live updates", "Letters", "Weather", "Điểm tin"] {
+            let s = run(
+                article("Main", "https://ex.com/main"),
+                vec![
+                    entry(title, Some("https://ex.com/a"), 0),
+                    entry(title, Some("https://other.example/b"), 1),
+                ],
+            );
+            assert_eq!(s.related.len(), 2, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_copy_of_the_article_on_another_site_is_the_article() {
+        let s = run(
+            article(
+                "Harbour ferry returns after 30 years",
+                "https://ex.com/ferry",
+            ),
+            vec![
+                entry(
+                    "Harbour ferry returns after 30 years",
+                    Some("https://wire.example/ferry"),
+                    0,
+                ),
+                entry(
+                    "Harbour ferry returns after 30 years, officials say",
+                    Some("https://other.example/f"),
+                    1,
+                ),
+                entry(
+                    "Harbour ferry returns after 40 years",
+                    Some("https://third.example/f"),
+                    2,
+                ),
+            ],
+        );
+        assert_eq!(headlines(&s), ["Harbour ferry returns after 40 years"]);
+        assert!(s.removed.iter().all(|r| r.reason == Reason::SelfStory));
     }
 
     #[test]
@@ -955,14 +1202,12 @@ mod tests {
         assert_eq!(s.removed[0].reason, Reason::SelfStory);
     }
 
-    #[cfg(feature = "near-duplicates")]
     fn with_summary(mut r: Related, summary: &str) -> Related {
         r.description = Some(summary.into());
         r
     }
 
     #[test]
-    #[cfg(feature = "near-duplicates")]
     fn summaries_decide_where_reworded_headlines_fall_short() {
         let dek = "The regional council approved the tram extension to the airport on Tuesday after a long debate.";
         let s = run(

@@ -27,6 +27,9 @@ pub struct Options {
     pub labels: Vec<(String, String)>,
     /// The slides rotate by themselves (the element's `autoplay`).
     pub autoplay: bool,
+    /// Near duplicates are kept, only exact repeats removed (the element's
+    /// `near-duplicates="off"`).
+    pub keep_near_duplicates: bool,
     /// The id of the data island written before the element (`storycard-data` unless given).
     pub id: Option<String>,
     /// Where the stylesheet is, for a `<link>` in the shadow root instead of a `<style>` (for
@@ -106,6 +109,9 @@ pub fn element(
     }
     if opts.autoplay {
         out.push_str(" autoplay");
+    }
+    if opts.keep_near_duplicates {
+        out.push_str(" near-duplicates=\"off\"");
     }
     for (name, text) in &opts.labels {
         out.push_str(" label-");

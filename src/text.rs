@@ -58,6 +58,9 @@ fn without_marks(decomposed: impl Iterator<Item = char>) -> String {
 /// the combining marks dropped, and `đ` as `d`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn fold_diacritics(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
     without_marks(s.nfd())
 }
 
@@ -508,6 +511,33 @@ pub fn plain(s: &str) -> String {
     clean(&decode_entities(&text))
 }
 
+/// Whether `c` separates words in a headline: dashes and the minus sign, the ellipsis, the
+/// punctuation between clauses (`, ; : ! ?`), brackets, bars and slashes, middle dots and bullets.
+pub fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '\u{FE58}'
+                | '\u{FE63}'
+                | '\u{2026}'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '|'
+                | '/'
+                | '\u{B7}'
+                | '\u{2022}'
+    )
+}
+
 /// The key two headlines share when they name the same story:
 ///
 /// - Unicode NFKC, so composed and decomposed Vietnamese, ligatures and full-width letters
@@ -549,25 +579,7 @@ pub fn headline_key(s: &str) -> String {
             | '\u{203A}' => {}
             '.' | ',' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => folded.push(c),
             '.' => {}
-            '-'
-            | '\u{2010}'..='\u{2015}'
-            | '\u{2212}'
-            | '\u{FE58}'
-            | '\u{FE63}'
-            | '\u{2026}'
-            | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '('
-            | ')'
-            | '['
-            | ']'
-            | '|'
-            | '/'
-            | '\u{B7}'
-            | '\u{2022}' => folded.push(' '),
+            c if is_separator(c) => folded.push(' '),
             c => folded.push(c),
         }
     }

@@ -214,6 +214,7 @@ pub fn is_variant(raw: &str) -> bool {
 /// | `.` and `..` segments removed | `/a/b/../c` = `/a/c` |
 /// | no AMP markers: an `amp` segment, `.amp`, `amp=1`, `outputType=amp` | `/a/amp/` = `/a.amp.html` ≈ `/a` |
 /// | no final `index.html`, `index.htm`, `index.php`, no trailing slash | `/a/index.html` = `/a/` = `/a` |
+/// | no final `.html` or `.htm` | `/a.html` = `/a` = `/a.amp` on an `amp.` host |
 /// | no tracking parameters ([`TRACKING`] and the site's `extra` names) | `/a?utm_source=x&fbclid=y` = `/a` |
 /// | the remaining parameters sorted | `/a?b=2&a=1` = `/a?a=1&b=2` |
 ///
@@ -310,6 +311,17 @@ pub fn key_with(raw: &str, base: Option<&str>, extra_tracking: &[String]) -> Opt
         .bytes()
         .rposition(|b| b != b'/' && b > b' ')
         .map_or(0, |i| i + 1)];
+    // A page's `.html` or `.htm` is the page: an AMP copy writes `story.amp` for `story.html`.
+    // (every one, so that keying a key changes nothing: "a.html.html")
+    let last = after_last(path, b'/');
+    let mut path = path;
+    while let Some(cut) = [".html", ".htm"].iter().find_map(|ext| {
+        let cut = path.len().checked_sub(ext.len())?;
+        (cut > last && path.is_char_boundary(cut) && path[cut..].eq_ignore_ascii_case(ext))
+            .then_some(cut)
+    }) {
+        path = &path[..cut];
+    }
     // A relative path whose first segment holds a colon ("./a:b" without its "./") would read
     // as a scheme: it keeps a "./".
     if out.is_empty()

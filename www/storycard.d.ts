@@ -45,7 +45,7 @@ export interface RemovedEntry {
   reason: 'same-url' | 'same-headline' | 'near-duplicate' | 'self' | 'shown-elsewhere';
   /** Index in `related` of the story it was merged into; absent for the article itself and for a story another widget shows. */
   mergedInto?: number;
-  /** For a near duplicate: how similar the two headlines are, from 0.8 to 1 (two decimals). */
+  /** For a near duplicate: how similar the two entries are, from 0.7 to 1 (two decimals). */
   score?: number;
 }
 
@@ -116,13 +116,12 @@ export interface MountOptions {
   /** `false` lets this widget repeat stories that other widgets on the page show (default: each story once per page). */
   pageDedupe?: boolean;
   /**
-   * Also remove near duplicates: the same story under a reworded headline, or syndicated under
-   * another site's address (`reason: 'near-duplicate'`). Exact repeats (by address or headline)
-   * are always removed. Given data, a widget that asks for this loads the page module
-   * (`storycard_page_bg.wasm`, about 25 KB gzipped more), which has the test; reading the page,
-   * it always applies.
+   * `false` (or `'off'`) keeps near duplicates: the same story under a reworded headline, or under
+   * another site's address with its headline reworded (`reason: 'near-duplicate'`). Exact repeats
+   * (by address, or by headline where one has no address or they are on two sites) are always
+   * removed. Default: near duplicates go too.
    */
-  nearDuplicates?: boolean;
+  nearDuplicates?: boolean | 'off';
   /** Print each render's removed entries, with their reasons, as a console table. */
   debug?: boolean;
   /**
@@ -135,7 +134,7 @@ export interface MountOptions {
   labels?: Labels;
   /** Where `storycard_wasm_bg.wasm` is, when not next to this module. */
   wasmUrl?: string | URL;
-  /** Where `storycard_page_bg.wasm` (the module that reads the page and finds near duplicates) is, when not next to this module. */
+  /** Where `storycard_page_bg.wasm` (the module that reads the page) is, when not next to this module. */
   pageWasmUrl?: string | URL;
 }
 

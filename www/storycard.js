@@ -45,11 +45,8 @@ function warmDates() {
 /** Whether a widget reads the page: it was given neither data nor a data island. */
 const readsPage = (options) => options.data == null && !options.source;
 
-/**
- * Whether a widget needs the page module: it reads the page, or asks for near duplicates
- * (reworded and syndicated headlines), which the core module does not look for.
- */
-const needsPageModule = (options) => readsPage(options) || !!options.nearDuplicates;
+/** Whether a widget needs the page module: it reads the page. */
+const needsPageModule = readsPage;
 
 /**
  * The stories the page's widgets show, as each widget's story keys: a widget skips what another
@@ -473,8 +470,8 @@ const LABELS = ['related', 'read-more', 'read-less', 'prev', 'next', 'and', 'sli
  * Without `source` it reads the page:
  * JSON-LD, meta tags, the links inside it, and the related lists that `related` selects (which
  * `hide-related` hides once the carousel shows; `hide-related=".most-read"`, those it matches). `page-dedupe="off"` lets it repeat stories other
- * widgets on the page show; `near-duplicates` also removes reworded and syndicated copies of a
- * story (given data, it loads the page module for that); `debug` prints each render's removals as a table; `autoplay` (or
+ * widgets on the page show; `near-duplicates="off"` keeps reworded and syndicated copies of a
+ * story (only exact repeats go); `debug` prints each render's removals as a table; `autoplay` (or
  * `autoplay="8"`, in seconds) rotates the slides until the reader stops it; `label-*` replace the
  * widget's words.
  */
@@ -510,7 +507,7 @@ export class StoryCardElement extends HTMLElement {
       max: this.getAttribute('max') ?? undefined,
       lang: this.getAttribute('lang') ?? undefined,
       pageDedupe: this.getAttribute('page-dedupe') ?? undefined,
-      nearDuplicates: this.hasAttribute('near-duplicates'),
+      nearDuplicates: this.getAttribute('near-duplicates') ?? undefined,
       debug: this.hasAttribute('debug'),
       autoplay: this.hasAttribute('autoplay') && (Number(this.getAttribute('autoplay')) || true),
       labels: Object.fromEntries(

@@ -1,7 +1,7 @@
 //! The `storycard` command line: reads a page as the widget would, natively.
 //!
 //! ```text
-//! storycard extract PAGE.html [--url URL] [--related SELECTORS] [--max N]
+//! storycard extract PAGE.html [--url URL] [--related SELECTORS] [--max N] [--near-duplicates off]
 //! storycard render PAGE.html [--url URL] [--related SELECTORS] [--max N] [OPTIONS]
 //! storycard render --data DATA.json [--url URL] [--max N] [OPTIONS]
 //!   OPTIONS: --lang TAG  --autoplay  --label-NAME TEXT  --id ID  --stylesheet URL
@@ -14,7 +14,8 @@
 //! the element module takes over without building it again. `--url` is the address the page was
 //! served from (for relative links and as the article's address of last resort); `--related` the
 //! CSS selector list of the page's related-link containers, as in the `related` attribute; `--max`
-//! how many related stories to keep (20 unless given), as in the `max` attribute; `--lang`,
+//! how many related stories to keep (20 unless given), as in the `max` attribute;
+//! `--near-duplicates off` keeps near duplicates, as the attribute does; `--lang`,
 //! `--autoplay` and `--label-read-more "..."` as the attributes; `--id` the data island's id;
 //! `--stylesheet` the address of `storycard.css`, linked from the shadow root instead of written
 //! into it (for a Content-Security-Policy without inline styles).
@@ -47,9 +48,10 @@ mod cli {
     use storycard::{dates, dedupe, extract, server, Json, Story};
 
     const USAGE: &str =
-        "usage: storycard extract PAGE.html [--url URL] [--related SELECTORS] [--max N]
+        "usage: storycard extract PAGE.html [--url URL] [--related SELECTORS] [--max N] [--near-duplicates off]
        storycard render (PAGE.html | --data DATA.json) [--url URL] [--related SELECTORS] [--max N]
-                        [--lang TAG] [--autoplay] [--label-NAME TEXT] [--id ID] [--stylesheet URL]";
+                        [--near-duplicates off] [--lang TAG] [--autoplay] [--label-NAME TEXT]
+                        [--id ID] [--stylesheet URL]";
 
     /// Runs one command; the text to print, or the error message.
     pub fn run(args: &[String]) -> Result<String, String> {
@@ -80,6 +82,11 @@ mod cli {
                 "--id" if render => opts.id = Some(value()?.to_owned()),
                 "--stylesheet" if render => opts.stylesheet = Some(value()?.to_owned()),
                 "--autoplay" if render => opts.autoplay = true,
+                "--near-duplicates" => match value()? {
+                    "off" => opts.keep_near_duplicates = true,
+                    "on" => opts.keep_near_duplicates = false,
+                    _ => return Err("--near-duplicates takes on or off".into()),
+                },
                 label if render && label.starts_with("--label-") => {
                     let name = label_name(&label["--label-".len()..])?;
                     opts.labels.push((name, value()?.to_owned()));
@@ -97,7 +104,8 @@ mod cli {
                 let extracted = extract::from_page(&page).map_err(|e| e.message())?;
                 let rules = dedupe::Rules {
                     base: page.base.as_deref(),
-                    tracking: &[],
+                    near_duplicates: !opts.keep_near_duplicates,
+                    ..dedupe::Rules::default()
                 };
                 dedupe::dedupe_with(extracted, &rules)
             }
@@ -105,7 +113,12 @@ mod cli {
                 let json: Json = serde_json::from_str(&read(path)?)
                     .map_err(|e| format!("{path}: not valid JSON: {e}"))?;
                 let extracted = extract::island::read(&json).map_err(|e| e.message())?;
-                dedupe::dedupe(extracted, url)
+                let rules = dedupe::Rules {
+                    base: url,
+                    near_duplicates: !opts.keep_near_duplicates,
+                    ..dedupe::Rules::default()
+                };
+                dedupe::dedupe_with(extracted, &rules)
             }
             _ => return Err(USAGE.into()),
         };

@@ -34,6 +34,9 @@ struct Options {
     /// the first render keeps its nodes when they are the view's.
     hydrate: bool,
     tracking: Vec<String>,
+    /// Whether near duplicates go too (the `nearDuplicates` option): unless it is `false` or
+    /// `"off"`.
+    near_duplicates: bool,
     /// CSS selectors of the page's related-link containers, read when there is no data.
     #[cfg(feature = "page")]
     related: Option<String>,
@@ -82,6 +85,12 @@ impl Options {
             labels,
             autoplay: get("autoplay").is_some_and(|v| v.is_truthy()),
             hydrate: get("hydrate").is_some_and(|v| v.is_truthy()),
+            near_duplicates: get("nearDuplicates").is_none_or(|v| {
+                v.as_bool() != Some(false)
+                    && !v
+                        .as_string()
+                        .is_some_and(|s| matches!(s.trim(), "off" | "false"))
+            }),
             #[cfg(feature = "page")]
             related: text("related"),
             taken: get("taken").map(JsCast::unchecked_into),
@@ -288,6 +297,7 @@ impl State {
         let rules = Rules {
             base: base.as_deref(),
             tracking: &self.options.tracking,
+            near_duplicates: self.options.near_duplicates,
         };
         let mut deduper = Deduper::new(head, &rules);
         deduper.reserve(entries.len());
@@ -352,6 +362,7 @@ impl State {
         let rules = Rules {
             base: base.as_deref(),
             tracking: &self.options.tracking,
+            near_duplicates: self.options.near_duplicates,
         };
         let max = self.options.max;
         let taken = self.options.taken.as_ref();

@@ -11,7 +11,8 @@ use crate::Story;
 
 /// Renders `data` (the data-island object, or its JSON text) as the HTML of a data island and a
 /// server-rendered `<story-card>`. `options`: `lang`, `max`, `labels` (as the element's
-/// `labels` option), `autoplay`, `id` (the data island's), `stylesheet` (the address of
+/// `labels` option), `autoplay`, `nearDuplicates` (`false` or `"off"` keeps them), `id` (the
+/// data island's), `stylesheet` (the address of
 /// `storycard.css`, linked instead of written in) and `url` (the page's address, for relative
 /// links). Throws an `Error` with the widget's message when the data cannot be shown.
 #[wasm_bindgen(js_name = renderToString)]
@@ -50,13 +51,23 @@ pub fn render_to_string(data: JsValue, options: JsValue) -> Result<String, JsVal
             .map(|n| n.max(0.0) as usize),
         labels,
         autoplay: get("autoplay").is_some_and(|v| v.is_truthy()),
+        keep_near_duplicates: get("nearDuplicates").is_some_and(|v| {
+            v.as_bool() == Some(false)
+                || v.as_string()
+                    .is_some_and(|s| matches!(s.trim(), "off" | "false"))
+        }),
         id: text("id"),
         stylesheet: text("stylesheet"),
     };
     let json = page::from_js(&data).map_err(|e| fail(e.message()))?;
     let extracted = crate::extract::island::read(&json).map_err(|e| fail(e.message()))?;
     let url = text("url");
-    let mut story: Story = crate::dedupe::dedupe(extracted, url.as_deref());
+    let rules = crate::dedupe::Rules {
+        base: url.as_deref(),
+        near_duplicates: !opts.keep_near_duplicates,
+        ..crate::dedupe::Rules::default()
+    };
+    let mut story: Story = crate::dedupe::dedupe_with(extracted, &rules);
     story.limit(opts.max.unwrap_or(crate::DEFAULT_MAX));
     let lang = server::language(&story, &opts).to_owned();
     let format_date = page::date_formatter(&lang);

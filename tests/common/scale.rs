@@ -1,9 +1,10 @@
 //! The candidates of the scale test and the dedupe benchmark: `n` related entries, 30% of them
-//! duplicates of every kind, and the time dedupe takes on them.
+//! duplicates of every kind; what dedupe keeps of them and the work it does (the test), and the
+//! time it takes (the benchmark).
 
 use std::time::{Duration, Instant};
 
-use storycard::dedupe::dedupe;
+use storycard::dedupe::{dedupe, Deduper, Rules};
 use storycard::extract::Extracted;
 use storycard::model::{Article, Person, Related};
 
@@ -54,7 +55,20 @@ pub fn candidates(n: usize) -> Vec<Related> {
     out
 }
 
+/// How many stories dedupe keeps of `n` candidates, and how many pairs of headlines it judged.
+#[allow(dead_code, reason = "the test counts, the benchmark times")]
+pub fn count(n: usize) -> (usize, usize) {
+    let mut deduper = Deduper::new(Extracted::default(), &Rules::default());
+    deduper.reserve(n);
+    for entry in candidates(n) {
+        deduper.push(entry);
+    }
+    let judged = deduper.judged();
+    (deduper.finish().related.len(), judged)
+}
+
 /// The fastest of three dedupes of `n` candidates, and how many stories it kept.
+#[allow(dead_code, reason = "the test counts, the benchmark times")]
 pub fn time(n: usize) -> (Duration, usize) {
     let input = candidates(n);
     let mut best = Duration::MAX;

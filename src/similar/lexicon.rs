@@ -1,0 +1,1300 @@
+//! The words the near-duplicate test knows, per language: the words that carry no story (stop
+//! words), the forms that name one thing (synonyms, short forms of names and numbers), the words
+//! that turn a statement around (negations, opposites), number words, and the marks wires and
+//! sites add to a headline. Every entry is written as [`super::words`] compares words: lower
+//! case, a space between the words of a phrase, and without diacritics, except in Vietnamese,
+//! where they tell words apart (`thắng`, won, and `tháng`, month).
+//!
+//! Languages: English, Vietnamese, German, French and Spanish. A headline's language is the one
+//! whose stop words it uses most ([`Lang::guess`]); a headline in another language is compared
+//! with the English tables, which only cost it the synonyms.
+//!
+//! [`Lang::tables`] indexes each language's lists once, the first time they are asked for, so
+//! that reading a headline looks each word up instead of scanning the lists.
+
+use std::sync::OnceLock;
+
+/// A language the tables cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Vietnamese.
+    Vi,
+    /// German.
+    De,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language, in the order a tie is broken.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Vi, Lang::De, Lang::Fr, Lang::Es];
+
+    /// The language of a headline's words (lower case, diacritics kept): Vietnamese when three
+    /// words in ten or more have the letters only Vietnamese writes (`ă`, `đ`, `ơ`, `ư`, and
+    /// the vowels with two marks), else the language whose stop words they use most (two at
+    /// least, and more than English), else English.
+    pub fn guess<'a>(words: impl Iterator<Item = &'a str> + Clone) -> Lang {
+        // (ă, đ, ơ, ư, and the vowels with two marks Unicode gives Vietnamese a block for)
+        let vietnamese = |c: char| {
+            matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
+                || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+        };
+        // (each word looked up once, in the stop words of every language together)
+        let mut counts = [0usize; Lang::ALL.len()];
+        for w in words.clone() {
+            if let Some(mask) = all_stop_words().get(w) {
+                for (i, n) in counts.iter_mut().enumerate() {
+                    *n += usize::from(mask & (1 << i) != 0);
+                }
+            }
+        }
+        let hits = |lang: Lang| counts[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
+        // (Vietnamese letters in a few words of a headline in another language are a name:
+        // "crash near Đà Nẵng")
+        let all = words.clone().count().max(1);
+        let marked = words.clone().filter(|w| w.chars().any(vietnamese)).count();
+        if marked * 10 >= all * 3 {
+            return Lang::Vi;
+        }
+        // (another language needs two of its stop words at least, and more than English has)
+        let mut best = (Lang::En, hits(Lang::En).max(1));
+        for lang in [Lang::Vi, Lang::De, Lang::Fr, Lang::Es] {
+            let n = hits(lang);
+            if n > best.1 {
+                best = (lang, n);
+            }
+        }
+        best.0
+    }
+
+    /// Words that say nothing about which story it is.
+    pub fn stop_words(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[
+                "a", "an", "the", "of", "to", "in", "into", "on", "onto", "for", "and", "or", "is",
+                "are", "was", "were", "be", "been", "being", "will", "would", "with", "as", "at",
+                "by", "from", "its", "it", "this", "that", "these", "those", "has", "have", "had",
+                "while", "after", "over", "amid", "says", "say", "said", "tells", "told", "their",
+                "his", "her", "he", "she", "they", "we", "you", "i", "our", "your", "who", "what",
+                "how", "why", "when", "where", "which", "up", "out", "off", "about", "than",
+                "more", "most", "some", "all", "any", "just", "now", "here", "there", "do", "does",
+                "did", "can", "could", "may", "might", "should", "shall", "must", "get", "gets",
+                "got", "also", "still", "again", "so", "if", "but", "via", "per", "s",
+            ],
+            Lang::Vi => &[
+                "và", "của", "là", "được", "với", "các", "những", "ở", "tại", "trong", "cho",
+                "khi", "có", "đã", "sẽ", "đang", "này", "đó", "thì", "mà", "vì", "để", "từ", "về",
+                "ra", "vào", "như", "còn", "cũng", "lại", "bị", "bởi", "một", "người", "nhiều",
+                "hơn", "rồi", "sau", "trước", "gì", "nào", "thế", "nhất", "vừa", "đến", "tới",
+                "theo", "sự", "việc", "chỉ", "rất",
+            ],
+            Lang::De => &[
+                "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+                "einen", "und", "oder", "in", "im", "ins", "auf", "fur", "mit", "von", "vom", "zu",
+                "zum", "zur", "bei", "beim", "nach", "uber", "aus", "ist", "sind", "war", "waren",
+                "wird", "werden", "wurde", "hat", "haben", "sich", "es", "er", "sie", "wie", "was",
+                "so", "als", "auch", "an", "am", "vor", "um", "bis", "dass", "noch", "nun",
+                "jetzt", "sein", "seine", "ihre", "ihr", "wir", "man", "mehr", "schon", "soll",
+                "sollen", "kann", "will", "gegen",
+            ],
+            Lang::Fr => &[
+                "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "en",
+                "au", "aux", "a", "pour", "par", "sur", "dans", "avec", "est", "sont", "ont", "se",
+                "s", "qui", "que", "qu", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+                "plus", "il", "elle", "ils", "elles", "on", "y", "apres", "selon", "entre", "c",
+                "j", "n", "m", "t",
+            ],
+            Lang::Es => &[
+                "el", "la", "los", "las", "un", "una", "unos", "unas", "y", "e", "o", "u", "en",
+                "de", "del", "al", "a", "por", "para", "con", "es", "son", "ha", "han", "se",
+                "que", "su", "sus", "lo", "como", "mas", "le", "les", "tras", "ante", "sobre",
+                "entre", "este", "esta", "estos", "estas", "ese", "esa", "fue", "ser", "esta",
+                "hay",
+            ],
+        }
+    }
+
+    /// Forms that name the same thing, each with the one word it becomes: phrases and single
+    /// words, short forms of names and titles, and the near-synonyms headlines swap for each
+    /// other. A phrase is matched before the words in it.
+    pub fn synonyms(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => &[
+                ("chief executive officer", "ceo"),
+                ("chief executive", "ceo"),
+                ("chief exec", "ceo"),
+                ("bank of england", "boe"),
+                ("european central bank", "ecb"),
+                ("federal reserve", "fed"),
+                ("international monetary fund", "imf"),
+                ("manchester city", "mancity"),
+                ("man city", "mancity"),
+                ("manchester united", "manutd"),
+                ("man united", "manutd"),
+                ("man utd", "manutd"),
+                ("united states", "us"),
+                ("usa", "us"),
+                ("america", "us"),
+                ("american", "us"),
+                ("united kingdom", "uk"),
+                ("french", "france"),
+                ("german", "germany"),
+                ("chinese", "china"),
+                ("japanese", "japan"),
+                ("russian", "russia"),
+                ("ukrainian", "ukraine"),
+                ("italian", "italy"),
+                ("spanish", "spain"),
+                ("indian", "india"),
+                ("irish", "ireland"),
+                ("canadian", "canada"),
+                ("mexican", "mexico"),
+                ("brazilian", "brazil"),
+                ("australian", "australia"),
+                ("european", "europe"),
+                ("israeli", "israel"),
+                ("palestinian", "palestine"),
+                ("iranian", "iran"),
+                ("syrian", "syria"),
+                ("libyan", "libya"),
+                ("egyptian", "egypt"),
+                ("turkish", "turkey"),
+                ("greek", "greece"),
+                ("korean", "korea"),
+                ("general motors", "gm"),
+                ("volkswagen", "vw"),
+                ("hewlett packard", "hp"),
+                ("britain", "uk"),
+                ("british", "uk"),
+                ("great britain", "uk"),
+                ("european union", "eu"),
+                ("united nations", "un"),
+                ("new york city", "nyc"),
+                ("new york", "nyc"),
+                ("prime minister", "pm"),
+                ("premier", "pm"),
+                ("buys", "buy"),
+                ("buying", "buy"),
+                ("bought", "buy"),
+                ("acquire", "buy"),
+                ("acquires", "buy"),
+                ("acquired", "buy"),
+                ("acquiring", "buy"),
+                ("acquisition", "buy"),
+                ("purchase", "buy"),
+                ("purchases", "buy"),
+                ("takeover", "buy"),
+                ("to be bought", "buy"),
+                ("cars", "car"),
+                ("vehicle", "car"),
+                ("vehicles", "car"),
+                ("autos", "car"),
+                ("automaker", "carmaker"),
+                ("automakers", "carmaker"),
+                ("stocks", "stock"),
+                ("equities", "stock"),
+                ("shares", "stock"),
+                ("stockholders", "shareholder"),
+                ("shareholders", "shareholder"),
+                ("dies", "die"),
+                ("died", "die"),
+                ("dead", "die"),
+                ("death", "die"),
+                ("deaths", "die"),
+                ("killed", "die"),
+                ("kills", "die"),
+                ("kill", "die"),
+                ("fatal", "die"),
+                ("hurt", "injured"),
+                ("wounded", "injured"),
+                ("injures", "injured"),
+                ("rises", "rise"),
+                ("rise", "rise"),
+                ("rose", "rise"),
+                ("rising", "rise"),
+                ("climbs", "rise"),
+                ("climb", "rise"),
+                ("gains", "rise"),
+                ("gain", "rise"),
+                ("jumps", "rise"),
+                ("jump", "rise"),
+                ("soars", "rise"),
+                ("surges", "rise"),
+                ("surge", "rise"),
+                ("higher", "rise"),
+                ("increase", "rise"),
+                ("increases", "rise"),
+                ("increased", "rise"),
+                ("falls", "fall"),
+                ("fall", "fall"),
+                ("fell", "fall"),
+                ("falling", "fall"),
+                ("drops", "fall"),
+                ("drop", "fall"),
+                ("dropped", "fall"),
+                ("slips", "fall"),
+                ("slip", "fall"),
+                ("slides", "fall"),
+                ("slide", "fall"),
+                ("declines", "fall"),
+                ("decline", "fall"),
+                ("declined", "fall"),
+                ("dips", "fall"),
+                ("dip", "fall"),
+                ("sinks", "fall"),
+                ("sink", "fall"),
+                ("tumbles", "fall"),
+                ("tumble", "fall"),
+                ("plunges", "fall"),
+                ("plunge", "fall"),
+                ("lower", "fall"),
+                ("slumps", "fall"),
+                ("slump", "fall"),
+                ("retreats", "fall"),
+                ("decrease", "fall"),
+                ("weaker", "fall"),
+                ("files for", "file"),
+                ("weds", "marry"),
+                ("wed", "marry"),
+                ("marries", "marry"),
+                ("married", "marry"),
+                ("hires", "appoint"),
+                ("hired", "appoint"),
+                ("picks", "appoint"),
+                ("picked", "appoint"),
+                ("names", "appoint"),
+                ("named", "appoint"),
+                ("taps", "appoint"),
+                ("selects", "appoint"),
+                ("chooses", "appoint"),
+                ("appoints", "appoint"),
+                ("appointed", "appoint"),
+                ("ex", "former"),
+                ("regulators", "regulator"),
+                ("worker", "employee"),
+                ("workers", "employee"),
+                ("employees", "employee"),
+                ("staff", "employee"),
+                ("sues", "sue"),
+                ("sued", "sue"),
+                ("lawsuit", "sue"),
+                ("cyberattack", "attack"),
+                ("hack", "attack"),
+                ("hacked", "attack"),
+                ("hackers", "attacker"),
+                ("bankrupt", "bankruptcy"),
+                ("chapter 11", "bankruptcy"),
+                ("reorganization", "bankruptcy"),
+                ("nears", "near"),
+                ("tops", "top"),
+                ("leads", "top"),
+                ("smartphone", "phone"),
+                ("smartphones", "phone"),
+                ("cellphone", "phone"),
+                ("cell phone", "phone"),
+                ("mobile phone", "phone"),
+                ("youngster", "child"),
+                ("kids", "child"),
+                ("children", "child"),
+                ("boy", "child"),
+                ("girl", "child"),
+                ("seeks", "seek"),
+                ("merges", "merge"),
+                ("merger", "merge"),
+                ("merging", "merge"),
+                ("combine", "merge"),
+                ("combines", "merge"),
+                ("reveals", "reveal"),
+                ("revealed", "reveal"),
+                ("unveils", "reveal"),
+                ("unveiled", "reveal"),
+                ("shows off", "reveal"),
+                ("announces", "announce"),
+                ("announced", "announce"),
+                ("launches", "launch"),
+                ("launched", "launch"),
+                ("releases", "launch"),
+                ("released", "launch"),
+                ("release", "launch"),
+                ("rolls out", "launch"),
+                ("debuts", "launch"),
+                ("premieres", "launch"),
+                ("premiere", "launch"),
+                ("rejects", "reject"),
+                ("rejected", "reject"),
+                ("snubs", "reject"),
+                ("spurns", "reject"),
+                ("approves", "approve"),
+                ("approved", "approve"),
+                ("backs", "approve"),
+                ("wins", "win"),
+                ("won", "win"),
+                ("beats", "beat"),
+                ("defeats", "beat"),
+                ("defeat", "beat"),
+                ("loses", "lose"),
+                ("lost", "lose"),
+                ("arrested", "arrest"),
+                ("arrests", "arrest"),
+                ("detained", "arrest"),
+                ("held", "arrest"),
+                ("probe", "investigate"),
+                ("probes", "investigate"),
+                ("probing", "investigate"),
+                ("investigation", "investigate"),
+                ("investigates", "investigate"),
+                ("investigating", "investigate"),
+                ("inquiry", "investigate"),
+                ("quits", "resign"),
+                ("resigns", "resign"),
+                ("steps down", "resign"),
+                ("resignation", "resign"),
+                ("warns", "warn"),
+                ("warning", "warn"),
+                ("cuts", "cut"),
+                ("slashes", "cut"),
+                ("raises", "raise"),
+                ("hikes", "raise"),
+                ("hike", "raise"),
+                ("firm", "company"),
+                ("firms", "company"),
+                ("companies", "company"),
+                ("government", "govt"),
+                ("gov", "govt"),
+                ("president", "pres"),
+                ("lawmakers", "congress"),
+                ("congressional", "congress"),
+                ("tv", "television"),
+                ("film", "movie"),
+                ("films", "movie"),
+                ("movies", "movie"),
+                ("biggest", "largest"),
+                ("big", "large"),
+                ("huge", "large"),
+                ("record", "record"),
+                ("pct", "percent"),
+                ("per cent", "percent"),
+            ],
+            Lang::Vi => &[
+                ("quốc lộ", "ql"),
+                ("đô la mỹ", "usd"),
+                ("đô la", "usd"),
+                ("tử vong", "chết"),
+                ("thiệt mạng", "chết"),
+                ("tử nạn", "chết"),
+                ("qua đời", "chết"),
+                ("hoa kỳ", "mỹ"),
+                ("tp hcm", "hcm"),
+                ("tphcm", "hcm"),
+                ("tp hồ chí minh", "hcm"),
+                ("thành phố hồ chí minh", "hcm"),
+                ("hồ chí minh", "hcm"),
+                ("sài gòn", "hcm"),
+                ("ô tô", "ôtô"),
+                ("xe hơi", "ôtô"),
+                ("xế hộp", "ôtô"),
+                ("xế sang", "ôtô"),
+                ("bắt giữ", "bắt"),
+                ("bắt khẩn cấp", "bắt"),
+                ("tóm gọn", "bắt"),
+                ("tóm", "bắt"),
+                ("cưỡng hiếp", "hiếp"),
+                ("hiếp dâm", "hiếp"),
+                ("hãm hiếp", "hiếp"),
+                ("cảnh sát giao thông", "csgt"),
+                ("đội tuyển quốc gia", "đt"),
+                ("đội tuyển", "đt"),
+                ("tuyển", "đt"),
+                ("đtqg", "đt"),
+                ("manchester united", "mu"),
+                ("man united", "mu"),
+                ("man utd", "mu"),
+                ("manchester city", "mancity"),
+                ("man city", "mancity"),
+                ("đoạt", "giành"),
+                ("huấn luyện viên", "hlv"),
+                ("doanh nghiệp", "côngty"),
+                ("công ty", "côngty"),
+                ("dn", "côngty"),
+                ("tỉ", "tỷ"),
+                ("cảng hàng không", "sânbay"),
+                ("sân bay", "sânbay"),
+                ("máy bay", "máybay"),
+                ("chiến đấu cơ", "chiếncơ"),
+                ("chiến cơ", "chiếncơ"),
+                ("thủ lãnh", "thủlĩnh"),
+                ("thủ lĩnh", "thủlĩnh"),
+                ("khởi công", "khởicông"),
+                ("giấy phép lái xe", "gplx"),
+                ("thi hành án", "thihànhán"),
+                ("thượng úy", "sĩquan"),
+            ],
+            Lang::De => &[
+                ("vereinigte staaten", "usa"),
+                ("us", "usa"),
+                ("kauft", "kaufen"),
+                ("kauf", "kaufen"),
+                ("ubernimmt", "kaufen"),
+                ("ubernahme", "kaufen"),
+                ("tot", "sterben"),
+                ("tote", "sterben"),
+                ("toten", "sterben"),
+                ("stirbt", "sterben"),
+                ("gestorben", "sterben"),
+                ("getotet", "sterben"),
+                ("steigt", "hoch"),
+                ("steigen", "hoch"),
+                ("gestiegen", "hoch"),
+                ("hoher", "hoch"),
+                ("fallt", "runter"),
+                ("fallen", "runter"),
+                ("sinkt", "runter"),
+                ("sinken", "runter"),
+                ("niedriger", "runter"),
+                ("auto", "wagen"),
+                ("autos", "wagen"),
+                ("fahrzeug", "wagen"),
+                ("fahrzeuge", "wagen"),
+                ("bundeskanzler", "kanzler"),
+                ("regierung", "regierung"),
+                ("festgenommen", "festnahme"),
+                ("verhaftet", "festnahme"),
+            ],
+            Lang::Fr => &[
+                ("etats unis", "usa"),
+                ("americain", "usa"),
+                ("americains", "usa"),
+                ("achete", "acheter"),
+                ("rachete", "acheter"),
+                ("rachat", "acheter"),
+                ("acquiert", "acheter"),
+                ("mort", "mourir"),
+                ("morts", "mourir"),
+                ("meurt", "mourir"),
+                ("deces", "mourir"),
+                ("tue", "mourir"),
+                ("tues", "mourir"),
+                ("hausse", "monte"),
+                ("augmente", "monte"),
+                ("progresse", "monte"),
+                ("baisse", "descend"),
+                ("recule", "descend"),
+                ("chute", "descend"),
+                ("voiture", "auto"),
+                ("voitures", "auto"),
+                ("vehicules", "auto"),
+                ("premier ministre", "pm"),
+            ],
+            Lang::Es => &[
+                ("estados unidos", "eeuu"),
+                ("ee uu", "eeuu"),
+                ("compra", "comprar"),
+                ("adquiere", "comprar"),
+                ("muertos", "morir"),
+                ("muertes", "morir"),
+                ("fallecidos", "morir"),
+                ("muere", "morir"),
+                ("sube", "subir"),
+                ("aumenta", "subir"),
+                ("baja", "bajar"),
+                ("cae", "bajar"),
+                ("coche", "auto"),
+                ("coches", "auto"),
+                ("carro", "auto"),
+                ("vehiculo", "auto"),
+                ("detenido", "detener"),
+                ("detenidos", "detener"),
+            ],
+        }
+    }
+
+    /// Pairs of words (as [`Lang::synonyms`] leaves them) that say opposite things: two
+    /// headlines that use one each are different stories ("Stocks rise" and "Stocks fall").
+    pub fn opposites(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => &[
+                ("rise", "fall"),
+                ("win", "lose"),
+                ("beat", "lose"),
+                ("approve", "reject"),
+                ("open", "close"),
+                ("raise", "cut"),
+                ("hire", "fire"),
+                ("high", "low"),
+                ("gain", "loss"),
+                ("profit", "loss"),
+                ("surplus", "deficit"),
+                ("early", "late"),
+                ("earlier", "later"),
+                ("start", "end"),
+                ("lift", "impose"),
+                ("accept", "reject"),
+                ("guilty", "innocent"),
+                ("convicted", "acquitted"),
+                ("injured", "die"),
+                ("boost", "hurt"),
+                ("strong", "weak"),
+                ("best", "worst"),
+                ("before", "after"),
+                ("join", "leave"),
+                ("extend", "end"),
+                ("can", "cannot"),
+                ("issue", "lift"),
+                ("extend", "cut"),
+                ("enter", "end"),
+                ("throw", "catch"),
+                ("pass", "block"),
+                ("arrest", "release"),
+                ("reopen", "close"),
+                ("for", "against"),
+                ("new", "removed"),
+                ("send", "knock"),
+                ("keep", "lose"),
+                ("confirm", "deny"),
+                ("buy", "sell"),
+                ("scrap", "rise"),
+            ],
+            Lang::Vi => &[
+                ("tăng", "giảm"),
+                ("từ bỏ", "tiếp tục"),
+                ("nối lại", "dừng"),
+                ("giảm", "giữ nguyên"),
+                ("thắng", "thua"),
+                ("mở", "đóng"),
+                ("đầu", "cuối"),
+                ("lên", "xuống"),
+                ("cao", "thấp"),
+                ("lãi", "lỗ"),
+                ("phục", "dốc"),
+            ],
+            Lang::De => &[
+                ("hoch", "runter"),
+                ("gewinnt", "verliert"),
+                ("sieg", "niederlage"),
+                ("offnet", "schliesst"),
+                ("plus", "minus"),
+                ("gewinn", "verlust"),
+            ],
+            Lang::Fr => &[
+                ("monte", "descend"),
+                ("gagne", "perd"),
+                ("victoire", "defaite"),
+                ("ouvre", "ferme"),
+                ("hausse", "baisse"),
+            ],
+            Lang::Es => &[
+                ("subir", "bajar"),
+                ("gana", "pierde"),
+                ("victoria", "derrota"),
+                ("abre", "cierra"),
+            ],
+        }
+    }
+
+    /// Words that turn a statement around: a headline with one of them and one without are
+    /// different stories ("Apple will not…", "Không…").
+    pub fn negations(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[
+                "not",
+                "no",
+                "never",
+                "cannot",
+                "cant",
+                "wont",
+                "dont",
+                "doesnt",
+                "didnt",
+                "isnt",
+                "arent",
+                "wasnt",
+                "without",
+                "fails",
+                "failed",
+                "fail",
+                "denies",
+                "deny",
+                "denied",
+                "rules out",
+                "refuses",
+                "halts",
+                "stops",
+                "scraps",
+                "drops plan",
+                "nor",
+                "neither",
+                "false",
+                "fake",
+                "myth",
+                "debunks",
+                "miss out",
+                "misses out",
+                "missed out",
+            ],
+            Lang::Vi => &[
+                "không",
+                "chưa",
+                "chẳng",
+                "bác bỏ",
+                "phủ nhận",
+                "lật tẩy",
+                "hoãn",
+                "lùi",
+            ],
+            Lang::De => &[
+                "nicht",
+                "kein",
+                "keine",
+                "keinen",
+                "keiner",
+                "nie",
+                "niemals",
+                "ohne",
+                "dementiert",
+                "stoppt",
+                "scheitert",
+            ],
+            Lang::Fr => &[
+                "ne", "pas", "jamais", "sans", "aucun", "aucune", "dement", "refuse", "echoue", "n",
+            ],
+            Lang::Es => &[
+                "no", "nunca", "sin", "ningun", "ninguna", "niega", "rechaza", "fracasa", "jamas",
+            ],
+        }
+    }
+
+    /// Number words and the values they stand for.
+    pub fn number_words(self) -> &'static [(&'static str, f64)] {
+        match self {
+            Lang::En => &[
+                ("one", 1.0),
+                ("two", 2.0),
+                ("three", 3.0),
+                ("four", 4.0),
+                ("five", 5.0),
+                ("six", 6.0),
+                ("seven", 7.0),
+                ("eight", 8.0),
+                ("nine", 9.0),
+                ("ten", 10.0),
+                ("eleven", 11.0),
+                ("twelve", 12.0),
+                ("thirteen", 13.0),
+                ("fifteen", 15.0),
+                ("twenty", 20.0),
+                ("thirty", 30.0),
+                ("forty", 40.0),
+                ("fifty", 50.0),
+                ("hundred", 100.0),
+                ("hundreds", 100.0),
+                ("thousands", 1000.0),
+                ("millions", 1e6),
+                ("dozen", 12.0),
+                ("first", 1.0),
+                ("second", 2.0),
+                ("third", 3.0),
+                ("fourth", 4.0),
+                ("fifth", 5.0),
+                ("sixth", 6.0),
+                ("seventh", 7.0),
+                ("tenth", 10.0),
+                ("half", 0.5),
+                ("quarter", 0.25),
+                ("once", 1.0),
+                ("twice", 2.0),
+            ],
+            // (not "một", "ba" and "năm": an article, "Ba Lan", a year)
+            Lang::Vi => &[
+                ("hai", 2.0),
+                ("bốn", 4.0),
+                ("sáu", 6.0),
+                ("bảy", 7.0),
+                ("tám", 8.0),
+                ("chín", 9.0),
+                ("mười", 10.0),
+                ("ba", 3.0),
+            ],
+            Lang::De => &[
+                ("zwei", 2.0),
+                ("drei", 3.0),
+                ("vier", 4.0),
+                ("funf", 5.0),
+                ("sechs", 6.0),
+                ("sieben", 7.0),
+                ("acht", 8.0),
+                ("neun", 9.0),
+                ("zehn", 10.0),
+                ("elf", 11.0),
+                ("zwolf", 12.0),
+                ("zwanzig", 20.0),
+                ("hundert", 100.0),
+            ],
+            Lang::Fr => &[
+                ("deux", 2.0),
+                ("trois", 3.0),
+                ("quatre", 4.0),
+                ("cinq", 5.0),
+                ("six", 6.0),
+                ("sept", 7.0),
+                ("huit", 8.0),
+                ("neuf", 9.0),
+                ("dix", 10.0),
+                ("douze", 12.0),
+                ("vingt", 20.0),
+                ("cent", 100.0),
+            ],
+            Lang::Es => &[
+                ("dos", 2.0),
+                ("tres", 3.0),
+                ("cuatro", 4.0),
+                ("cinco", 5.0),
+                ("seis", 6.0),
+                ("siete", 7.0),
+                ("ocho", 8.0),
+                ("nueve", 9.0),
+                ("diez", 10.0),
+                ("doce", 12.0),
+                ("veinte", 20.0),
+                ("cien", 100.0),
+            ],
+        }
+    }
+
+    /// Day names, relative days and month abbreviations: two headlines that name different ones
+    /// are different stories. The months themselves are those the card writes dates with
+    /// ([`Lang::months`]).
+    pub fn days(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "jan",
+                "feb",
+                "mar",
+                "apr",
+                "jun",
+                "jul",
+                "aug",
+                "sep",
+                "sept",
+                "oct",
+                "nov",
+                "dec",
+                "yesterday",
+                "today",
+                "tomorrow",
+                "tonight",
+            ],
+            Lang::Vi => &["hôm qua", "hôm nay", "ngày mai", "tối nay", "sáng nay"],
+            Lang::De => &[
+                "montag",
+                "dienstag",
+                "mittwoch",
+                "donnerstag",
+                "freitag",
+                "samstag",
+                "sonntag",
+                "gestern",
+                "heute",
+                "morgen",
+            ],
+            Lang::Fr => &[
+                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+                "demain",
+            ],
+            Lang::Es => &[
+                "lunes",
+                "martes",
+                "miercoles",
+                "jueves",
+                "viernes",
+                "sabado",
+                "domingo",
+                "ayer",
+                "hoy",
+                "manana",
+            ],
+        }
+    }
+
+    /// The month names, folded (Vietnamese months are numbers: `tháng 5`; English "May" is left
+    /// out, a verb as often as a month). (Not [`crate::dates`]'s, which writes them with their
+    /// diacritics: reading its table in would bring the date writer into the core module, 2,195
+    /// bytes gzipped.)
+    pub fn months(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[
+                "january",
+                "february",
+                "march",
+                "april",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            Lang::Vi => &[],
+            Lang::De => &[
+                "januar",
+                "februar",
+                "marz",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "dezember",
+            ],
+            Lang::Fr => &[
+                "janvier",
+                "fevrier",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "aout",
+                "septembre",
+                "octobre",
+                "novembre",
+                "decembre",
+            ],
+            Lang::Es => &[
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
+        }
+    }
+}
+
+/// Scales written after a number, folded, with their factors: `$2.1 bln`, `2 triệu`, `3 Mrd.`.
+pub const SCALES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+    ("tausend", 1e3),
+    ("mille", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("mio", 1e6),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("millionen", 1e6),
+    ("millon", 1e6),
+    ("millones", 1e6),
+    ("triệu", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+    ("milliarde", 1e9),
+    ("milliarden", 1e9),
+    ("mrd", 1e9),
+    ("tỷ", 1e9),
+    ("tỉ", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("trln", 1e12),
+    ("trillion", 1e12),
+    ("trillions", 1e12),
+    ("billones", 1e12),
+];
+
+/// Units a number is written in: two numbers compare only in the same one. A currency symbol
+/// before the number (`$`, `€`, `£`) counts too.
+pub const UNITS: &[(&str, &str)] = &[
+    ("%", "%"),
+    ("percent", "%"),
+    ("prozent", "%"),
+    ("pc", "%"),
+    ("pct", "%"),
+    ("phần trăm", "%"),
+    ("por ciento", "%"),
+    ("pour cent", "%"),
+    ("per cent", "%"),
+    ("$", "usd"),
+    ("usd", "usd"),
+    ("us$", "usd"),
+    ("dollars", "usd"),
+    ("dollar", "usd"),
+    ("đô la", "usd"),
+    ("đô", "usd"),
+    ("€", "eur"),
+    ("eur", "eur"),
+    ("euro", "eur"),
+    ("euros", "eur"),
+    ("£", "gbp"),
+    ("gbp", "gbp"),
+    ("pounds", "gbp"),
+    ("bảng", "gbp"),
+    ("đồng", "vnd"),
+    ("vnd", "vnd"),
+    ("yen", "jpy"),
+    ("¥", "jpy"),
+    ("km", "km"),
+    ("kg", "kg"),
+    ("tấn", "t"),
+    ("tons", "t"),
+    ("tonnes", "t"),
+];
+
+/// What wires and sites put before a headline: `UPDATE 2-`, `VIDEO:`, `REFILE-`. Matched folded
+/// at the start, followed by `-`, `:`, `|` or white space; numbers after a mark (`UPDATE 2`) go
+/// with it.
+pub const LEADING_MARKS: &[&str] = &[
+    "update",
+    "updated",
+    "refile",
+    "rpt",
+    "corrected",
+    "wrapup",
+    "brief",
+    "breaking",
+    "breaking news",
+    "exclusive",
+    "video",
+    "videos",
+    "watch",
+    "live",
+    "photos",
+    "photo",
+    "gallery",
+    "revealed",
+    "report",
+    "analysis",
+    "opinion",
+    "podcast",
+    "audio",
+    "direct",
+    "en direct",
+    "video",
+    "urgent",
+    "eilmeldung",
+    "liveticker",
+    "ticker",
+    "te puede interesar",
+    "volver a la noticia",
+    "ultima hora",
+    "nóng",
+    "clip",
+    "trực tiếp",
+    "tin nóng",
+    "sốc",
+    "chính thức",
+];
+
+/// What wires and sites put after a headline: ` - Reuters`, ` | AP News`, ` (VIDEO)`,
+/// ` -- Update`, ` (2)`. Matched folded at the end, after a separator or in brackets.
+pub const TRAILING_MARKS: &[&str] = &[
+    "reuters",
+    "ap",
+    "ap news",
+    "afp",
+    "dpa",
+    "apa",
+    "efe",
+    "ansa",
+    "bloomberg",
+    "upi",
+    "update",
+    "updated",
+    "2nd update",
+    "3rd update",
+    "4th update",
+    "video",
+    "videos",
+    "photos",
+    "interactive",
+    "live",
+    "sources",
+    "source",
+    "report",
+    "study",
+    "analyst blog",
+    "ttxvn",
+    "vna",
+    "video",
+];
+
+/// Kinds of things where one swapped for another makes another story: units of time, metals
+/// and fuels, currencies, people, transport, weather (as [`super::words`] leaves them: stemmed,
+/// and without diacritics).
+pub const KINDS: &[&[&str]] = &[
+    &[
+        "day", "week", "month", "year", "hour", "ngay", "tuan", "thang", "nam", "tag", "woch",
+        "monat", "jahr", "jour", "semain", "moi", "an", "dia", "seman", "mes", "ano",
+    ],
+    &[
+        "gold", "silver", "oil", "gas", "petrol", "copper", "vang", "bac", "xang", "dau", "dien",
+        "gol", "silb", "ol",
+    ],
+    &[
+        "usd", "dollar", "euro", "yen", "pound", "yuan", "sterling", "rupe",
+    ],
+    &[
+        "man", "woman", "men", "women", "child", "mother", "father", "wif", "husband", "son",
+        "daughter", "teen", "vo", "chong", "con", "me", "bo", "cha",
+    ],
+    &[
+        "tram", "bus", "train", "rail", "metro", "subway", "ferry", "plan", "flight", "taxi",
+    ],
+    &[
+        "flood",
+        "fir",
+        "wildfir",
+        "storm",
+        "earthquak",
+        "drought",
+        "snow",
+        "heatwav",
+        "cold",
+    ],
+];
+
+/// Words that make a piece about a story rather than the story's report: an explainer, an
+/// analysis, a review, a reaction ("Why…", "What it means for…", "Phản hồi việc…"). A headline
+/// with one of them and one without are two pieces. Written folded.
+pub const ANGLES: &[&str] = &[
+    "why",
+    "how",
+    "what",
+    "who won",
+    "means",
+    "meaning",
+    "explained",
+    "explainer",
+    "analysis",
+    "review",
+    "reviews",
+    "reaction",
+    "reactions",
+    "response",
+    "lessons",
+    "behind",
+    "inside",
+    "timeline",
+    "things to know",
+    "winners and losers",
+    "what to watch",
+    "opinion",
+    "editorial",
+    "vi sao",
+    "tai sao",
+    "phan hoi",
+    "nguyen nhan",
+    "bai hoc",
+    "hau truong",
+    "chan dung",
+    "toan canh",
+    "la ai",
+    "the nao",
+    "warum",
+    "wie",
+    "analyse",
+    "kommentar",
+    "hintergrund",
+    "pourquoi",
+    "comment",
+    "decryptage",
+    "por que",
+    "como",
+    "analisis",
+];
+
+/// [`ANGLES`], indexed.
+pub fn angles() -> &'static Phrases<()> {
+    static ANGLE_PHRASES: OnceLock<Phrases<()>> = OnceLock::new();
+    ANGLE_PHRASES.get_or_init(|| Phrases::new(ANGLES.iter().map(|a| (*a, ()))))
+}
+
+/// Words or phrases with a value each, sorted and searched by halves: the lists are small, built
+/// once, and need no hashing code in the WebAssembly module (std's hash tables cost it about
+/// 11 KB). The first value given for a key is the one kept.
+#[derive(Debug)]
+pub struct Sorted<V> {
+    entries: Vec<(Box<str>, V)>,
+}
+
+impl<V> Sorted<V> {
+    fn new<S: Into<Box<str>>>(entries: impl IntoIterator<Item = (S, V)>) -> Sorted<V> {
+        let mut entries: Vec<(Box<str>, V)> =
+            entries.into_iter().map(|(k, v)| (k.into(), v)).collect();
+        // (a stable sort: of equal keys the first given stays first, and dedup keeps it)
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, first| later.0 == first.0);
+        Sorted { entries }
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        let i = self
+            .entries
+            .binary_search_by(|(k, _)| (**k).cmp(key))
+            .ok()?;
+        Some(&self.entries[i].1)
+    }
+
+    /// Whether `key` is there.
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// Phrases of one or more words, each with a value, looked up at the start of a run of words.
+#[derive(Debug)]
+pub struct Phrases<V> {
+    one: Sorted<V>,
+    many: Sorted<V>,
+    /// The first words of the phrases of several words.
+    starts: Sorted<()>,
+    longest: usize,
+}
+
+impl<V> Phrases<V> {
+    fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
+        let (mut one, mut many, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+        let mut longest = 1;
+        for (phrase, value) in entries {
+            let phrase = phrase.as_ref();
+            match phrase.split_once(' ') {
+                None => one.push((phrase.to_owned(), value)),
+                Some((first, _)) => {
+                    starts.push((first.to_owned(), ()));
+                    longest = longest.max(phrase.split(' ').count());
+                    many.push((phrase.to_owned(), value));
+                }
+            }
+        }
+        Phrases {
+            one: Sorted::new(one),
+            many: Sorted::new(many),
+            starts: Sorted::new(starts),
+            longest,
+        }
+    }
+
+    /// The longest phrase at the start of `words`, with its value and how many words it takes.
+    pub fn at<S: AsRef<str>>(&self, words: &[S]) -> Option<(&V, usize)> {
+        let first = words.first()?.as_ref();
+        if self.starts.contains(first) {
+            for n in (2..=self.longest.min(words.len())).rev() {
+                let joined = words[..n]
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .collect::<Vec<&str>>()
+                    .join(" ");
+                if let Some(v) = self.many.get(&joined) {
+                    return Some((v, n));
+                }
+            }
+        }
+        self.one.get(first).map(|v| (v, 1))
+    }
+}
+
+/// Every language's stop words, each with the languages it is one of (bit `i` for
+/// `Lang::ALL[i]`), for [`Lang::guess`].
+fn all_stop_words() -> &'static Sorted<u8> {
+    static ALL: OnceLock<Sorted<u8>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut words: Vec<(&str, u8)> = Vec::new();
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            for w in lang.stop_words() {
+                match words.iter_mut().find(|(x, _)| x == w) {
+                    Some((_, mask)) => *mask |= 1 << i,
+                    None => words.push((w, 1 << i)),
+                }
+            }
+        }
+        Sorted::new(words)
+    })
+}
+
+/// A language's lists, indexed for looking words up.
+#[derive(Debug)]
+pub struct Tables {
+    /// [`Lang::stop_words`].
+    pub stop: Sorted<()>,
+    /// [`Lang::synonyms`].
+    pub synonyms: Phrases<&'static str>,
+    /// [`Lang::negations`].
+    pub negations: Phrases<()>,
+    /// [`Lang::days`] and [`Lang::months`].
+    pub dates: Phrases<()>,
+    /// [`Lang::opposites`], each side by its stem (as `stem` gives it), with its pair and side:
+    /// a word may be a side of several pairs.
+    pub opposites: Phrases<Vec<(usize, bool)>>,
+}
+
+impl Lang {
+    /// The language's lists, indexed (built the first time; `stem` is the stemmer the words
+    /// are looked up with).
+    pub fn tables(self) -> &'static Tables {
+        static TABLES: OnceLock<Vec<Tables>> = OnceLock::new();
+        let all = TABLES.get_or_init(|| Lang::ALL.iter().map(|l| l.build()).collect());
+        &all[Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)]
+    }
+
+    fn build(self) -> Tables {
+        // (a side of one word is looked up by its stem: "issued" meets "issue")
+        let key = |w: &str| {
+            if w.contains(' ') {
+                w.to_owned()
+            } else {
+                super::words::stem(w, self)
+            }
+        };
+        let mut sides: Vec<(String, Vec<(usize, bool)>)> = Vec::new();
+        for (i, (x, y)) in self.opposites().iter().enumerate() {
+            for (word, side) in [(key(x), false), (key(y), true)] {
+                match sides.iter_mut().find(|(w, _)| *w == word) {
+                    Some((_, of)) => of.push((i, side)),
+                    None => sides.push((word, vec![(i, side)])),
+                }
+            }
+        }
+        Tables {
+            stop: Sorted::new(self.stop_words().iter().map(|w| (*w, ()))),
+            synonyms: Phrases::new(self.synonyms().iter().copied()),
+            negations: Phrases::new(self.negations().iter().map(|n| (*n, ()))),
+            dates: Phrases::new(
+                self.days()
+                    .iter()
+                    .map(|d| ((*d).to_owned(), ()))
+                    .chain(self.months().iter().map(|m| ((*m).to_owned(), ()))),
+            ),
+            opposites: Phrases::new(sides),
+        }
+    }
+}

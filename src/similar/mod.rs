@@ -1,0 +1,532 @@
+//! Near duplicates: two related entries that tell the same story in other words, or the same
+//! story under another site's address ("US believes the Russia-Ukraine conflict cannot end" /
+//! "US believes Russia-Ukraine conflict cannot end soon").
+//!
+//! Each headline is read once ([`Headline::new`], see [`words`]): wire and format marks go,
+//! short forms and synonyms become one word, numbers are read with their scale and unit. Two
+//! headlines then score 0 when they disagree on something a story turns on, whatever else they
+//! share:
+//!
+//! - a number, where each gives one the other lacks (`Seven` / `Nine killed`, `5` / `15`
+//!   injured); numbers rounded differently agree (`$69 billion` / `$68.7 bln`);
+//! - a month or a day (`Monday` / `Tuesday`), or a year;
+//! - a negation on one side only (`will` / `will not`, `cô đơn` / `không cô đơn`);
+//! - a pair of opposites turned differently (`rise` / `fall`, `wins` / `loses`, `tăng` / `giảm`);
+//! - a name on each side that the other lacks (`Apple` / `Google`, `Mỹ` / `Anh`);
+//! - who did what to whom (`Chiquita buys Fyffes` / `Fyffes buys Chiquita`).
+//!
+//! Otherwise the score is how much of the shorter headline the longer one says, each word the
+//! longer one adds counting half a word against it: the words they share over the shorter one's
+//! words and half the longer one's others (and 0 when they share fewer than two).
+//! [`Evidence`] from the entries' other fields can decide where the headlines fall short: the
+//! same image, or summaries that tell the same story; entries dated days apart never merge.
+//!
+//! The threshold [`NEAR_DUPLICATE`] and the rules were chosen on the tuning half of
+//! `tests/fixtures/headline-pairs/pairs.tsv` only.
+
+pub mod lexicon;
+pub mod words;
+
+use words::{Number, Read};
+
+/// Scores at or above this are the same story.
+pub const NEAR_DUPLICATE: f64 = 0.7;
+
+/// How surely two headlines tell the same story, from 0 to 1.
+///
+/// ```
+/// use storycard::similar::{score, NEAR_DUPLICATE};
+/// let same = score("US believes the Russia-Ukraine conflict cannot end", "US believes Russia-Ukraine conflict cannot end soon");
+/// assert!(same >= NEAR_DUPLICATE, "{same}");
+/// assert!(score("Stocks rise as oil prices fall", "Stocks fall as oil prices rise") < NEAR_DUPLICATE);
+/// assert!(score("Seven killed in crash", "Nine killed in crash") < NEAR_DUPLICATE);
+/// ```
+pub fn score(a: &str, b: &str) -> f64 {
+    Headline::new(a).score(&Headline::new(b))
+}
+
+/// A headline read once for scoring against many others. Dedupe keeps one per story, so each
+/// pair costs only the comparison.
+#[derive(Debug, Clone)]
+pub struct Headline {
+    read: Read,
+    /// The words as a set, in the order they first appear.
+    set: Vec<String>,
+    /// The words and the numbers (`#` and the value), for dedupe's index of stories by word.
+    keys: Vec<String>,
+}
+
+impl Headline {
+    /// Reads `headline`.
+    pub fn new(headline: &str) -> Headline {
+        let read = words::read(headline);
+        let mut set: Vec<String> = Vec::with_capacity(read.words.len());
+        for w in &read.words {
+            if !set.contains(w) {
+                set.push(w.clone());
+            }
+        }
+        let mut keys = set.clone();
+        // (a number by its bits: the same value, the same key)
+        keys.extend(
+            read.numbers
+                .iter()
+                .map(|n| format!("#{:x}", n.value.to_bits())),
+        );
+        Headline { read, set, keys }
+    }
+
+    /// The content words in order, as the comparison sees them.
+    pub fn sequence(&self) -> &[String] {
+        &self.read.words
+    }
+
+    /// What dedupe indexes the stories by: each content word once, and each number (two
+    /// headlines that differ only in their numbers share their rarest word in them).
+    pub fn index_words(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// [`score`] of this headline and `other`.
+    pub fn score(&self, other: &Headline) -> f64 {
+        let (a, b) = (self, other);
+        let wa = join_compounds(&a.read.words, &b.set);
+        let wb = join_compounds(&b.read.words, &a.set);
+        if wa.is_empty() || wb.is_empty() || conflict(a, b, &wa, &wb) {
+            return 0.0;
+        }
+        // Numbers that agree count as shared words, the others as words of their own.
+        let agreed = a
+            .read
+            .numbers
+            .iter()
+            .filter(|n| b.read.numbers.iter().any(|m| n.agrees(m)))
+            .count();
+        let shared = wa.iter().filter(|w| wb.contains(w)).count() + agreed;
+        let len_a = wa.len() + a.read.numbers.len();
+        let len_b = wb.len() + b.read.numbers.len();
+        let (shorter, longer) = (len_a.min(len_b), len_a.max(len_b));
+        if shared < 2 {
+            return 0.0;
+        }
+        // How much of the shorter headline the longer one says, the longer one's other words
+        // counting half against it.
+        shared as f64 / (shorter as f64 + (longer - shorter) as f64 / 2.0)
+    }
+}
+
+/// Where the entries' other fields can decide: their summaries, images and dates.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Evidence<'a> {
+    /// The entry's summary.
+    pub summary: Option<&'a str>,
+    /// The address of its image.
+    pub image: Option<&'a str>,
+    /// Its publication date as given (ISO 8601 expected).
+    pub date: Option<&'a str>,
+}
+
+/// The fewest content words two summaries need before they may decide a near duplicate: short
+/// boilerplate ("Watch the video") says nothing about the story.
+pub const SUMMARY_WORDS: usize = 8;
+
+/// How surely two entries are the same story, their headlines scored ([`Headline::score`]) and
+/// then their other fields weighed: entries dated two days apart or more are different stories;
+/// where the headlines fall short without contradicting each other (a score above 0), the same
+/// image, or two summaries of [`SUMMARY_WORDS`] words or more that tell the same story, decide.
+pub fn judge(a: &Headline, ea: Evidence, b: &Headline, eb: Evidence) -> f64 {
+    if let (Some(da), Some(db)) = (ea.date.and_then(day_number), eb.date.and_then(day_number)) {
+        if (da - db).abs() >= 2 {
+            return 0.0;
+        }
+    }
+    let score = a.score(b);
+    if score == 0.0 || score >= NEAR_DUPLICATE {
+        return score;
+    }
+    if let (Some(ia), Some(ib)) = (ea.image, eb.image) {
+        if same_image(ia, ib) {
+            return 1.0;
+        }
+    }
+    if let (Some(sa), Some(sb)) = (ea.summary, eb.summary) {
+        let (ha, hb) = (Headline::new(sa), Headline::new(sb));
+        if ha.read.words.len().min(hb.read.words.len()) >= SUMMARY_WORDS {
+            return score.max(ha.score(&hb));
+        }
+    }
+    score
+}
+
+/// Whether two image addresses name one image: the same address without its query (sites serve
+/// one image at several sizes through its parameters).
+fn same_image(a: &str, b: &str) -> bool {
+    let key =
+        |u: &str| crate::url::key(u, None).map(|k| k.split('?').next().unwrap_or("").to_owned());
+    matches!((key(a), key(b)), (Some(x), Some(y)) if !x.is_empty() && x == y)
+}
+
+/// The day of an ISO 8601 date (`2025-05-03`, `2025-05-03T09:30:00+07:00`) as a count of days.
+fn day_number(date: &str) -> Option<i64> {
+    let d = date.trim();
+    let num = |a: usize, b: usize| d.get(a..b)?.parse::<i64>().ok();
+    let (y, m, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || d.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    // Days from the civil calendar (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy)
+}
+
+/// The words of `seq` as a set, adjacent words joined where `other` writes them as one:
+/// "heat wave" and "heatwave" meet, "car park" and "carpark".
+fn join_compounds(seq: &[String], other: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(seq.len());
+    let mut i = 0;
+    while i < seq.len() {
+        let joined = seq.get(i + 1).map(|next| [seq[i].as_str(), next].concat());
+        let word = match joined.filter(|j| other.contains(j)) {
+            Some(j) => {
+                i += 2;
+                j
+            }
+            None => {
+                i += 1;
+                seq[i - 1].clone()
+            }
+        };
+        if !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// Whether the two headlines disagree on something a story turns on (the module documentation
+/// lists what).
+fn conflict(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> bool {
+    conflict_rule(a, b, wa, wb).is_some()
+}
+
+/// Which rule of [`conflict`] the two headlines break, if one.
+fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Option<&'static str> {
+    let (ra, rb) = (&a.read, &b.read);
+    if ra.negated != rb.negated {
+        return Some("negation");
+    }
+    if ra.angle != rb.angle || (ra.review && rb.review) {
+        return Some("angle");
+    }
+    // A number, a date or a name on each side that the other lacks.
+    let unmatched = |x: &[Number], y: &[Number]| {
+        x.iter()
+            .filter(|n| y.iter().any(|m| n.comparable(m)) && !y.iter().any(|m| n.agrees(m)))
+            .count()
+    };
+    if unmatched(&ra.numbers, &rb.numbers) > 0 && unmatched(&rb.numbers, &ra.numbers) > 0 {
+        return Some("number");
+    }
+    let lacks = |x: &[String], y: &[String]| x.iter().any(|d| !y.contains(d));
+    if lacks(&ra.dates, &rb.dates) && lacks(&rb.dates, &ra.dates) {
+        return Some("date");
+    }
+    let unnamed = |names: &[String], words: &[String]| names.iter().any(|n| !words.contains(n));
+    if unnamed(&ra.names, wb) && unnamed(&rb.names, wa) {
+        return Some("names");
+    }
+    // One thing swapped for another with the rest said alike, in the same place: another
+    // subject ("Flood warnings issued" / "Fire warnings issued"), place ("for the valley" /
+    // "for the coast"), name or thing of one kind. A word and its spelling variant
+    // ("exec", "executive") are no swap.
+    let only_a: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
+    let only_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    if (1..=2).contains(&only_a.len()) && (1..=2).contains(&only_b.len()) {
+        // Where each side's own words stand, if they stand together.
+        let span = |h: &Headline, only: &[&String]| {
+            let mut at: Vec<usize> = only
+                .iter()
+                .filter_map(|w| h.read.words.iter().position(|v| v == *w))
+                .collect();
+            at.sort_unstable();
+            (at.len() == only.len() && at.last()? - at.first()? < only.len())
+                .then(|| (at[0], h.read.words.len() - at[at.len() - 1]))
+        };
+        let aligned = match (span(a, &only_a), span(b, &only_b)) {
+            // (the same place counted from the start or from the end)
+            (Some((i, ei)), Some((j, ej))) => i == j || ei == ej,
+            _ => false,
+        };
+        let variants =
+            only_a.len() == 1 && only_b.len() == 1 && spelling_variants(only_a[0], only_b[0]);
+        if aligned && !variants {
+            return Some("swap");
+        }
+    }
+    // Another subject: each headline's first word is one the other lacks ("US believes…" /
+    // "EU believes…"), with the two otherwise much alike.
+    let first_differs =
+        |h: &Headline, only: &[&String]| h.read.words.first().is_some_and(|f| only.contains(&f));
+    if first_differs(a, &only_a) && first_differs(b, &only_b) && only_a.len().max(only_b.len()) <= 2
+    {
+        return Some("subject");
+    }
+    let of_a_kind = lexicon::KINDS.iter().any(|kind| {
+        let in_kind = |w: &&String| kind.contains(&w.as_str());
+        only_a.iter().any(in_kind) && only_b.iter().any(in_kind)
+    });
+    if of_a_kind && only_a.len() <= 3 && only_b.len() <= 3 {
+        return Some("kind");
+    }
+    // The same pair of opposites, turned differently: "rise ... fall" against "fall ... rise".
+    let sides = |p: &[(usize, bool)], pair: usize| {
+        p.iter()
+            .filter(|(i, _)| *i == pair)
+            .map(|(_, s)| *s)
+            .collect::<Vec<_>>()
+    };
+    if ra.polarity.iter().any(|(pair, _)| {
+        let (x, y) = (sides(&ra.polarity, *pair), sides(&rb.polarity, *pair));
+        !y.is_empty() && x != y
+    }) {
+        return Some("opposites");
+    }
+    // Who did what to whom: the same two names, in the other order, with a verb between them.
+    ra.relations
+        .iter()
+        .any(|(x, y, directed)| {
+            rb.relations
+                .iter()
+                .any(|(p, q, d)| *directed && *d && p == y && q == x)
+        })
+        .then_some("roles")
+}
+
+/// Whether two words are one word spelt two ways: one a prefix of the other in four letters or
+/// more ("exec", "executive"), or at most one letter apart in five or more ("Kiebler",
+/// "Keibler").
+fn spelling_variants(x: &str, y: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.len() >= 4 && long.starts_with(short) {
+        return true;
+    }
+    if short.len() < 5 || long.len() - short.len() > 1 {
+        return false;
+    }
+    // One substitution, insertion, deletion or swap of neighbours.
+    let same: usize = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(p, q)| p == q)
+        .count();
+    let rest_short = &short[same..];
+    let rest_long = &long[same..];
+    rest_short.get(1..) == rest_long.get(1..)
+        || Some(rest_short) == rest_long.get(1..)
+        || (rest_short.len() >= 2
+            && rest_long.len() >= 2
+            && rest_short[0] == rest_long[1]
+            && rest_short[1] == rest_long[0]
+            && rest_short[2..] == rest_long[2..])
+}
+
+/// (tuning aid) What the comparison sees of two headlines, tab-separated: the conflict rule
+/// broken, the words of each, the shared count and the score.
+#[doc(hidden)]
+pub fn explain(a: &str, b: &str) -> String {
+    let (ha, hb) = (Headline::new(a), Headline::new(b));
+    let wa = join_compounds(&ha.read.words, &hb.set);
+    let wb = join_compounds(&hb.read.words, &ha.set);
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let nums = |h: &Headline| {
+        h.read
+            .numbers
+            .iter()
+            .map(|n| format!("{}{}", n.value, n.unit))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let bigrams = |w: &[String]| {
+        w.windows(2)
+            .map(|p| [p[0].as_str(), " ", p[1].as_str()].concat())
+            .collect::<Vec<_>>()
+    };
+    let (ba, bb) = (bigrams(&ha.read.words), bigrams(&hb.read.words));
+    let shared_bigrams = ba.iter().filter(|x| bb.contains(x)).count();
+    let trigrams = |w: &[String]| {
+        let t: Vec<char> = w.join(" ").chars().collect();
+        let mut out: Vec<String> = t.windows(3).map(|c| c.iter().collect()).collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let (ta, tb) = (trigrams(&wa), trigrams(&wb));
+    let shared_tri = ta.iter().filter(|x| tb.binary_search(x).is_ok()).count();
+    let tri = shared_tri as f64 / (ta.len() + tb.len() - shared_tri).max(1) as f64;
+    let names_shared = ha.read.names.iter().filter(|n| wb.contains(n)).count()
+        + hb.read.names.iter().filter(|n| wa.contains(n)).count();
+    let agreed = ha
+        .read
+        .numbers
+        .iter()
+        .filter(|n| hb.read.numbers.iter().any(|m| n.agrees(m)))
+        .count();
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{}\t{}",
+        conflict_rule(&ha, &hb, &wa, &wb).unwrap_or("-"),
+        wa.join(" "),
+        wb.join(" "),
+        ha.read.names.join(" "),
+        hb.read.names.join(" "),
+        nums(&ha),
+        nums(&hb),
+        shared,
+        wa.len().min(wb.len()),
+        ha.score(&hb),
+        wa.len(),
+        wb.len(),
+        shared_bigrams,
+        tri,
+        names_shared,
+        agreed,
+        ha.read.numbers.len(),
+        hb.read.numbers.len(),
+        ba.len().min(bb.len())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounded_numbers_short_forms_and_synonyms_meet() {
+        for (a, b) in [
+            (
+                "UniCredit posts $69 billion loss",
+                "UniCredit posts $68.7 bln loss",
+            ),
+            (
+                "Chiquita buys Fyffes to create biggest banana supplier",
+                "Chiquita acquires Fyffes, creating largest banana supplier",
+            ),
+            (
+                "Manchester City sign new striker",
+                "Man City sign new striker",
+            ),
+            (
+                "Bank of England chief warns on rates",
+                "BoE chief warns on rates",
+            ),
+            (
+                "Macron dissolves French parliament",
+                "France's Macron dissolves parliament",
+            ),
+            (
+                "German reliance on Russian gas threatens Europe - Reuters",
+                "German reliance on Russian gas threatens Europe",
+            ),
+        ] {
+            assert!(score(a, b) >= NEAR_DUPLICATE, "{a} / {b}: {}", score(a, b));
+        }
+    }
+
+    #[test]
+    fn never_merges_what_a_story_turns_on() {
+        for (a, b) in [
+            (
+                "Mexico beat Brazil 2-1 in friendly",
+                "Brazil beat Mexico 2-1 in friendly",
+            ),
+            ("Chiquita buys Fyffes", "Fyffes buys Chiquita"),
+            (
+                "Tai nạn giao thông, 5 người bị thương",
+                "Tai nạn giao thông, 15 người bị thương",
+            ),
+            // (counts far apart, and zero, still differ)
+            (
+                "Council budget vote draws 1 objection from residents",
+                "Council budget vote draws 25 objections from residents",
+            ),
+            (
+                "Council budget vote draws 0 objections from residents",
+                "Council budget vote draws 5 objections from residents",
+            ),
+            (
+                "Stocks rise as oil prices fall",
+                "Stocks fall as oil prices rise",
+            ),
+            (
+                "Council approves the tram extension",
+                "Council rejects the tram extension",
+            ),
+            (
+                "Apple will make an electric car",
+                "Apple will not make an electric car",
+            ),
+            (
+                "Flooding closes schools in Bristol",
+                "Flooding closes schools in Cardiff",
+            ),
+            (
+                "Stock Market News for March 10, 2014",
+                "Stock Market News for March 11, 2014",
+            ),
+            (
+                "Bảo Thy cô đơn trong ngày sinh nhật",
+                "Bảo Thy không cô đơn trong ngày sinh nhật",
+            ),
+        ] {
+            assert_eq!(score(a, b), 0.0, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn evidence_decides_where_headlines_fall_short() {
+        let (a, b) = (
+            Headline::new("Tram extension approved after a long debate"),
+            Headline::new("Councillors back airport tram extension"),
+        );
+        let dek = "The regional council approved the tram extension to the airport on Tuesday after a long debate.";
+        let with = |summary, image, date| Evidence {
+            summary,
+            image,
+            date,
+        };
+        assert!(a.score(&b) < NEAR_DUPLICATE);
+        assert_eq!(
+            judge(
+                &a,
+                with(Some(dek), None, None),
+                &b,
+                with(Some(dek), None, None)
+            ),
+            1.0
+        );
+        let img = Some("https://cdn.example/tram.jpg?w=600");
+        let img2 = Some("https://cdn.example/tram.jpg?w=1200");
+        assert_eq!(
+            judge(&a, with(None, img, None), &b, with(None, img2, None)),
+            1.0
+        );
+        let same = Headline::new("Tram extension approved after a long debate");
+        assert_eq!(
+            judge(
+                &a,
+                with(None, None, Some("2025-05-01")),
+                &same,
+                with(None, None, Some("2025-05-09"))
+            ),
+            0.0,
+            "days apart"
+        );
+    }
+}
