@@ -4,13 +4,15 @@
 // is inside each WebAssembly module. The budgets are what the paths measured plus about 1%: they
 // catch accidents. (Each story once by default, the near-duplicate test with its word lists in
 // five languages in both modules, took the data path from 43,425 to 79,617 bytes gzipped and
-// the page path from 68,663 to 99,956.)
+// the page path from 68,663 to 99,956; reading bylines, dates and headlines as a reader would
+// trust them took the page path to 112,665, and the data path, through the JSON reader's
+// leniency, to 79,671.)
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const PATHS = [
   { name: 'with data', budget: 80_300, files: ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
-  { name: 'reading the page', budget: 100_500, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
+  { name: 'reading the page', budget: 113_600, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
 ];
 
 const out = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'pkg';

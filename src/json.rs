@@ -234,14 +234,16 @@ pub const MAX_DEPTH: usize = 64;
 impl Json {
     /// Parses JSON the way real pages write it in `<script type="application/ld+json">`: strict
     /// JSON, plus what CMSs emit and a reader can safely forgive: a `<![CDATA[ ... ]]>` or
-    /// `<!-- ... -->` wrapper, `//` and `/* */` comments, trailing commas, and raw line breaks or
-    /// tabs inside strings. Anything else is an error with its byte offset.
+    /// `<!-- ... -->` wrapper, `//` and `/* */` comments, trailing commas, raw line breaks or
+    /// tabs inside strings, and closing brackets or semicolons left after the value. Anything
+    /// else is an error with its byte offset.
     ///
     /// ```
     /// use storycard::Json;
     /// let v = Json::parse_lenient("<![CDATA[ {\"a\": [1, 2,], // note\n \"b\": \"x\\u00e9\"} ]]>").unwrap();
     /// assert_eq!(v.get("b").and_then(Json::as_str), Some("xé"));
     /// assert!(Json::parse_lenient("{\"a\": }").is_err());
+    /// assert!(Json::parse_lenient("{\"a\": 1}\n}").is_ok());
     /// ```
     pub fn parse_lenient(text: &str) -> Result<Json, String> {
         let mut t = text.trim();
@@ -260,6 +262,11 @@ impl Json {
         };
         let v = p.value(0)?;
         p.space()?;
+        // (a CMS that closes one object too many: `{...}}`, or ends the value with `;`)
+        while p.i < p.s.len() && matches!(p.s[p.i], b'}' | b']' | b';') {
+            p.i += 1;
+            p.space()?;
+        }
         if p.i < p.s.len() {
             return Err(p.error("unexpected text after the value"));
         }
@@ -572,7 +579,8 @@ mod tests {
             "[1 2]",
             "{a: 1}",
             "\"open",
-            "[1]]",
+            "[1] x",
+            "[1]] 2",
             "",
             "[-]",
             "[1e]",

@@ -23,12 +23,22 @@ pub struct Page {
     /// The text of the first `<h1>`.
     pub h1: Option<String>,
     /// The visible byline: the text of the first of `[itemprop~=author] [itemprop~=name]`,
-    /// `[itemprop~=author]`, `a[rel~=author]`, `.byline .author`, `.author-name`, `.byline`.
+    /// `[itemprop~=author]`, `a[rel~=author]`, `.byline .author`, `.author-name`, `.byline`
+    /// that is in the article's part of the page (not in a related list, comments, an
+    /// advertisement, a sidebar or the site's footer) and the article's own (not an image's
+    /// microdata author).
     pub byline: Option<String>,
-    /// A publication date written out in the page's text: the first of
-    /// `[itemprop~=datePublished]`, `time`, `.post-timestamp`, `.publishdate`, `.published`,
-    /// `.post-date`, `.entry-date`, `.date`, `.dateline` whose text holds a date
-    /// ([`crate::text::date_in_text`]), as an ISO 8601 date.
+    /// The texts of the links in the visible byline, in order: the authors' names where the
+    /// byline links to their pages ("By <a>A</a> and <a>B</a>").
+    pub byline_links: Vec<String>,
+    /// A signature: the text of a paragraph that is all in bold, first or last of the
+    /// paragraphs it stands among, in the article's part of the page (`<p><strong>Lê
+    /// Phương</strong></p>` at the end of the story, as many sites sign it).
+    pub signature: Option<String>,
+    /// A publication date written out in the page's text: the first of the elements `DATELINE`
+    /// lists (`[itemprop~=datePublished]`, `time`, a class that says published, a post's or
+    /// an entry's date, `.date`, `.dateline`, a timestamp), in the article's part of the page,
+    /// whose text holds a date ([`crate::extract::date::iso`]), as ISO 8601.
     pub dateline: Option<String>,
     /// The page's publication time from its markup: the `datetime` (or `title`) of the first of
     /// `[itemprop~=datePublished]`, `time[pubdate]`, `article time`, `time` that has one.
@@ -110,13 +120,23 @@ pub trait Document {
 }
 
 /// Where the visible byline is, most specific first.
-const BYLINE: [&str; 6] = [
+const BYLINE: [&str; 16] = [
     "[itemprop~=author] [itemprop~=name]",
     "[itemprop~=author]",
     "a[rel~=author]",
     ".byline .author",
     ".author-name",
+    "[class*=author-name]",
+    "[class*=authorname]",
+    "[class*=authorName]",
+    "[class*=AuthorName]",
     ".byline",
+    "[class*=byline]",
+    "[class*=Byline]",
+    "[data-testid*=byline]",
+    ".article-author",
+    ".post-author",
+    ".author",
 ];
 
 /// Where the publication time is given as an attribute, most specific first.
@@ -129,16 +149,21 @@ const TIME: [(&str, &str); 5] = [
 ];
 
 /// Where a publication date is written out as text, most specific first.
-const DATELINE: [&str; 9] = [
+const DATELINE: [&str; 14] = [
     "[itemprop~=datePublished]",
     "time",
     ".post-timestamp",
     ".publishdate",
     ".published",
+    "[class*=published]",
+    "[class*=publish-date]",
+    "[class*=pubdate]",
     ".post-date",
     ".entry-date",
+    "[class*=article-date]",
     ".date",
     ".dateline",
+    "[class*=timestamp]",
 ];
 
 impl Page {
@@ -163,18 +188,52 @@ impl Page {
             .and_then(|b| b.attr("href"))
             .map(|h| absolute(&h, url))
             .or_else(|| url.map(str::to_owned));
-        let byline = BYLINE.iter().find_map(|css| first_text(css));
+        // Bylines and dates only from the article's part of the page (`outside_article`).
+        let headline: Vec<D::El> = all("h1").first().map(ancestors).unwrap_or_default();
+        let in_article = |el: &D::El| !outside_article(el, &headline);
+        let found = |css: &str| -> Vec<D::El> {
+            all(css)
+                .into_iter()
+                .filter(|el| in_article(el) && of_the_article(el))
+                .collect()
+        };
+        let (byline, byline_links) = BYLINE
+            .iter()
+            .find_map(|css| {
+                let el = found(css).into_iter().find(|el| !text(el).is_empty())?;
+                let (links, lists) = link_texts(&el);
+                let mut said = text(&el);
+                for l in &lists {
+                    said = said.replace(l.as_str(), " ");
+                }
+                let said = clean(&said);
+                (!said.is_empty()).then_some((Some(said), links))
+            })
+            .unwrap_or_default();
+        let signature = found("p > strong, p > b")
+            .into_iter()
+            .filter_map(|bold| {
+                let p = bold.parent_element()?;
+                let said = text(&bold);
+                (!said.is_empty() && text(&p) == said && first_or_last_paragraph(&p))
+                    .then_some(said)
+            })
+            .next();
         let time = TIME
             .iter()
-            .find_map(|(css, attr)| all(css).first()?.attr(attr));
+            .find_map(|(css, attr)| found(css).first()?.attr(attr));
         let dateline = DATELINE.iter().find_map(|css| {
-            all(css)
+            found(css)
                 .iter()
-                .find_map(|el| crate::text::date_in_text(&text(el)))
+                .find_map(|el| crate::extract::date::iso(&text(el)))
         });
         let mut metas = Vec::new();
-        // `<meta>`, and microdata values given as `content` on any element.
+        // `<meta>`, and microdata values given as `content` on any element: the article's own
+        // (not an image's author, nor a comment's date).
         for m in all("meta[content], [itemprop][content]") {
+            if m.attr("itemprop").is_some() && !(in_article(&m) && of_the_article(&m)) {
+                continue;
+            }
             let key = ["property", "name", "itemprop", "http-equiv"]
                 .iter()
                 .find_map(|a| m.attr(a));
@@ -219,6 +278,8 @@ impl Page {
             title: first_text("title"),
             h1: first_text("h1"),
             byline,
+            byline_links,
+            signature,
             dateline,
             time,
             metas,
@@ -229,8 +290,119 @@ impl Page {
     }
 }
 
+/// How far up from an element the reader looks for the part of the page it is in.
+pub const MAX_ANCESTORS: usize = 64;
+
+/// The element and its ancestors, nearest first, at most [`MAX_ANCESTORS`].
+fn ancestors<T: Tree>(el: &T) -> Vec<T> {
+    std::iter::successors(Some(el.clone()), T::parent_element)
+        .take(MAX_ANCESTORS)
+        .collect()
+}
+
+/// Words of a class or id that mark a part of the page other than the article: other stories
+/// (related, recommended, popular, teasers), comments, advertisements and sponsored content, a
+/// sidebar, navigation, newsletters, the site's footer. A word counts when it begins with one of
+/// these (`comments`, `related` in `related-articles`)...
+const ELSEWHERE: [&str; 17] = [
+    "related",
+    "recommend",
+    "popular",
+    "trending",
+    "teaser",
+    "comment",
+    "advert",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "sidebar",
+    "aside",
+    "newsletter",
+    "footer",
+    "navbar",
+    "navigation",
+    "breadcrumb",
+];
+
+/// ... or is one of these short words whole (not `header`, `adjust`, `navy`, `trailer`).
+const ELSEWHERE_WHOLE: [&str; 5] = ["ad", "ads", "nav", "menu", "rail"];
+
+/// Whether a class or id word marks a part of the page other than the article.
+fn elsewhere_word(word: &str) -> bool {
+    ELSEWHERE.iter().any(|w| word.starts_with(w)) || ELSEWHERE_WHOLE.contains(&word)
+}
+
+/// Whether `el` is outside the article: between it and the nearest element that also holds the
+/// page's headline (`headline`: the `<h1>` and its ancestors, from [`ancestors`]) there is an
+/// `<aside>`, a `<nav>`, a `<form>`, a `<footer>` that is not inside an `<article>`, or an element
+/// whose class or id says it holds other stories, comments, an advertisement, a sidebar or the
+/// site's navigation ([`ELSEWHERE`]). A byline or date found there belongs to someone else's
+/// story, or to no story.
+fn outside_article<T: Tree>(el: &T, headline: &[T]) -> bool {
+    let mut footer = false;
+    for e in ancestors(el) {
+        if headline.contains(&e) {
+            return footer;
+        }
+        let tag = e.tag();
+        match tag.as_str() {
+            "aside" | "nav" | "form" => return true,
+            "footer" => footer = true,
+            "article" => footer = false,
+            "body" | "html" => break,
+            _ => {}
+        }
+        let words = [e.attr("class"), e.attr("id")]
+            .into_iter()
+            .flatten()
+            .flat_map(|v| {
+                v.to_ascii_lowercase()
+                    .split(|c: char| c.is_ascii_whitespace() || c == '_' || c == '-')
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>();
+        let role = e.attr("role").unwrap_or_default();
+        if words.iter().any(|w| elsewhere_word(w))
+            || matches!(
+                role.as_str(),
+                "complementary" | "navigation" | "contentinfo"
+            )
+        {
+            return true;
+        }
+    }
+    footer
+}
+
+/// Whether a microdata author or date at `el` belongs to the article: the property (`el`, or the
+/// `itemprop=author` it is the name of) is of no item (`itemscope`), or of an article or a web
+/// page (`NewsArticle`, `BlogPosting`, `WebPage`), not of an image, a video or a comment. An
+/// element that is no such property belongs to it.
+fn of_the_article<T: Tree>(el: &T) -> bool {
+    let up = ancestors(el);
+    let property = up.iter().position(|e| {
+        e.attr("itemprop").is_some_and(|p| {
+            p.split_ascii_whitespace()
+                .any(|p| matches!(p, "author" | "creator" | "datePublished" | "dateCreated"))
+        })
+    });
+    let Some(at) = property else {
+        return true;
+    };
+    let Some(item) = up[at + 1..].iter().find(|e| e.attr("itemscope").is_some()) else {
+        return true;
+    };
+    let kind = item.attr("itemtype").unwrap_or_default();
+    let kind = kind.rsplit('/').next().unwrap_or_default();
+    kind.is_empty()
+        || ["Article", "Posting", "WebPage", "Report", "Blog"]
+            .iter()
+            .any(|k| kind.contains(k))
+}
+
 /// An element of a document tree, as both the browser and the native HTML reader can give it.
-pub trait Tree: Sized + Clone {
+pub trait Tree: Sized + Clone + PartialEq {
     /// The tag name, lowercase.
     fn tag(&self) -> String;
     /// An attribute's value.
@@ -239,6 +411,8 @@ pub trait Tree: Sized + Clone {
     fn first_child_element(&self) -> Option<Self>;
     /// The next sibling element.
     fn next_sibling_element(&self) -> Option<Self>;
+    /// The parent element.
+    fn parent_element(&self) -> Option<Self>;
     /// The child elements, in order, read one at a time: a walk that stops early (at
     /// [`MAX_CANDIDATES`]) never touches the rest of a container with thousands of links.
     fn children(&self) -> impl Iterator<Item = Self> {
@@ -263,6 +437,54 @@ pub fn link_items<T: Tree>(containers: &[T]) -> Vec<LinkItem> {
     for c in containers {
         collect(c, &mut out, MAX_NESTING);
     }
+    out
+}
+
+/// Whether a paragraph is the first or the last of the paragraphs with text among its siblings.
+fn first_or_last_paragraph<T: Tree>(p: &T) -> bool {
+    let Some(parent) = p.parent_element() else {
+        return false;
+    };
+    let paragraphs: Vec<T> = parent
+        .children()
+        .take(10_000)
+        .filter(|c| c.tag() == "p" && !clean(&c.text()).is_empty())
+        .collect();
+    paragraphs.len() >= 2 && (paragraphs.first() == Some(p) || paragraphs.last() == Some(p))
+}
+
+/// The texts of the links below `el` (at most [`MAX_NESTING`] levels), in order, each once: those
+/// to a person's page, and apart those to a list of stories (a category, tag, topic or section
+/// page: `/category/…`), which name no one.
+fn link_texts<T: Tree>(el: &T) -> (Vec<String>, Vec<String>) {
+    fn walk<T: Tree>(el: &T, out: &mut (Vec<String>, Vec<String>), levels: usize) {
+        if el.tag() == "a" {
+            let t = clean(&el.text());
+            let href = el.attr("href").unwrap_or_default().to_ascii_lowercase();
+            let list = [
+                "/category/",
+                "/tag/",
+                "/tags/",
+                "/topic/",
+                "/topics/",
+                "/section/",
+            ]
+            .iter()
+            .any(|p| href.contains(p));
+            let into = if list { &mut out.1 } else { &mut out.0 };
+            if !t.is_empty() && !into.contains(&t) {
+                into.push(t);
+            }
+            return;
+        }
+        if levels > 0 {
+            for c in el.children() {
+                walk(&c, out, levels - 1);
+            }
+        }
+    }
+    let mut out = (Vec::new(), Vec::new());
+    walk(el, &mut out, MAX_NESTING);
     out
 }
 
@@ -378,7 +600,7 @@ mod tests {
 
     /// A related-links container (`ul`) whose first child links to `/near`, and whose second is a
     /// chain of `depth` nested `div`s with a link to `/deep` at its bottom.
-    #[derive(Clone, Copy)]
+    #[derive(Clone, Copy, PartialEq)]
     struct Chain {
         depth: usize,
         node: Node,
@@ -419,6 +641,9 @@ mod tests {
                 Node::Near | Node::Deep => return None,
             };
             Some(Chain { node, ..*self })
+        }
+        fn parent_element(&self) -> Option<Self> {
+            None
         }
         fn next_sibling_element(&self) -> Option<Self> {
             (self.node == Node::Near).then_some(Chain {

@@ -23,6 +23,10 @@ impl Tree for ElementRef<'_> {
         self.next_siblings().find_map(ElementRef::wrap)
     }
 
+    fn parent_element(&self) -> Option<Self> {
+        self.parent().and_then(ElementRef::wrap)
+    }
+
     fn text(&self) -> String {
         ElementRef::text(self).collect()
     }
@@ -84,6 +88,75 @@ mod tests {
             headlines,
             ["A first linked story here", "A second linked story here"]
         );
+    }
+
+    /// The byline, the time and the signature the page gives `body`.
+    fn read(body: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let page = Page::from_html(
+            &["<html><body>", body, "</body></html>"].concat(),
+            None,
+            None,
+        )
+        .unwrap();
+        (page.byline, page.time, page.signature)
+    }
+
+    #[test]
+    fn bylines_and_dates_come_from_the_article_not_from_other_stories_or_ads() {
+        let related = r#"<aside class="related"><article><h3>Another story</h3>
+            <span class="byline">By Someone Else</span><time datetime="2020-01-01">1 Jan</time>
+            </article></aside>"#;
+        let ad = r#"<div class="ad-slot"><span class="author">Sponsor Person</span></div>"#;
+        let comments = r#"<section id="comments"><span class="byline">By A Reader</span>
+            <time datetime="2021-02-02">2 Feb</time></section>"#;
+        let footer = r#"<footer><span class="author">Site Owner</span></footer>"#;
+        let article = r#"<article><header><h1>The story</h1><p class="byline">By Jane Doe</p>
+            <time datetime="2025-05-03T10:00:00Z">3 May</time></header><p>Text.</p>
+            <footer><span>Filed under news</span></footer></article>"#;
+        for noise in [related, ad, comments, footer] {
+            let (byline, time, _) = read(&[noise, article].concat());
+            assert_eq!(byline.as_deref(), Some("By Jane Doe"), "{noise}");
+            assert_eq!(time.as_deref(), Some("2025-05-03T10:00:00Z"), "{noise}");
+            // With only the noise, nothing.
+            let (byline, time, _) = read(&["<h1>The story</h1>", noise].concat());
+            assert_eq!((byline, time), (None, None), "{noise}");
+        }
+    }
+
+    #[test]
+    fn an_image_credit_in_microdata_is_not_the_author() {
+        let page = Page::from_html(
+            r#"<article itemscope itemtype="https://schema.org/NewsArticle"><h1>The story</h1>
+               <meta itemprop="author" content="Jane Doe">
+               <figure itemprop="image" itemscope itemtype="https://schema.org/ImageObject">
+               <meta itemprop="author" content="(Image: Getty Images)"></figure></article>"#,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(page.metas, [("author".to_owned(), "Jane Doe".to_owned())]);
+    }
+
+    #[test]
+    fn a_paragraph_all_in_bold_at_either_end_of_the_story_is_its_signature() {
+        let story = |first: &str, last: &str| {
+            [
+                "<h1>The story</h1><div class=\"body\">",
+                first,
+                "<p>The first paragraph of the story.</p><p>The last one.</p>",
+                last,
+                "</div>",
+            ]
+            .concat()
+        };
+        let signed = "<p><strong>Lê Phương</strong></p>";
+        assert_eq!(read(&story("", signed)).2.as_deref(), Some("Lê Phương"));
+        assert_eq!(read(&story(signed, "")).2.as_deref(), Some("Lê Phương"));
+        // Bold inside a paragraph, or a bold paragraph in the middle, is no signature.
+        let middle = "<h1>The story</h1><div><p>One.</p><p><b>Read more</b></p><p>Two.</p></div>";
+        assert_eq!(read(middle).2, None);
+        let inline = story("", "<p><strong>Lê Phương</strong> reports.</p>");
+        assert_eq!(read(&inline).2, None);
     }
 
     #[test]

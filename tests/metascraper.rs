@@ -9,10 +9,14 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
-use storycard::extract::{self, Extracted};
+use storycard::extract::{self, byline::is_site, Extracted};
 use storycard::page::Page;
-use storycard::text::plain;
 use storycard::Json;
+
+#[path = "common/compare.rs"]
+mod compare;
+
+use compare::{instant, norm};
 
 /// `../shared/corpus/metascraper` beside the checkout, or where `STORYCARD_CORPUS` says.
 fn corpus() -> Option<PathBuf> {
@@ -24,61 +28,12 @@ fn corpus() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Seconds since 1970 of an ISO 8601 date-time (`2017-07-14T20:28:07.000Z`, `+01:00` offsets, a
-/// date alone as midnight UTC).
-fn instant(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let num = |a: usize, b: usize| s.get(a..b)?.parse::<i64>().ok();
-    let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
-    let (h, mi, sec) = if s.len() >= 16 && matches!(s.as_bytes()[10], b'T' | b' ') {
-        (num(11, 13)?, num(14, 16)?, num(17, 19).unwrap_or(0))
-    } else {
-        (0, 0, 0)
-    };
-    let tail = s.get(19..).unwrap_or("");
-    let tail = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
-    let offset = match tail.as_bytes().first() {
-        Some(b'+') | Some(b'-') => {
-            let sign = if tail.starts_with('-') { -1 } else { 1 };
-            let t = tail[1..].replace(':', "");
-            sign * (t.get(0..2)?.parse::<i64>().ok()? * 3600
-                + t.get(2..4).unwrap_or("0").parse::<i64>().ok()? * 60)
-        }
-        _ => 0,
-    };
-    // Days from civil (Howard Hinnant's algorithm).
-    let y2 = if mo <= 2 { y - 1 } else { y };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let doy = (153 * (mo + if mo > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(days * 86_400 + h * 3600 + mi * 60 + sec - offset)
-}
-
 fn reference_key(field: &str) -> &str {
     match field {
         "headline" => "title",
         "byline" => "author",
         other => other,
     }
-}
-
-/// Text as a reader compares it: references decoded, tags gone, white space and case folded,
-/// one kind of quote and dash (the reference turns straight quotes into curly ones), `...` as `…`.
-/// Deliberately not the dedupe key, which folds more.
-fn norm(s: &str) -> String {
-    plain(s)
-        .replace("...", "…")
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c => c,
-        })
-        .collect()
 }
 
 /// The same image: the same address without its query (sites serve one image at several sizes
@@ -238,12 +193,12 @@ fn card_agrees_with_the_reference_on_real_pages() {
     // (field, floor asserted now, the agreement the product aims at). Where the two differ the
     // floor is what was measured last, so a change can only raise it.
     let mut fields: Vec<Field> = [
-        ("headline", 0.95, 0.95),
+        ("headline", 0.96, 0.95),
         ("lang", 0.95, 0.95),
         ("description", 0.85, 0.85),
         ("date", 0.85, 0.85),
         ("image", 0.85, 0.85),
-        ("byline", 0.75, 0.75),
+        ("byline", 0.77, 0.75),
         ("publisher", 0.79, 0.0),
         ("url", 0.98, 0.0),
     ]
@@ -263,6 +218,7 @@ fn card_agrees_with_the_reference_on_real_pages() {
         .collect();
     sites.sort();
     let mut errors = BTreeMap::new();
+    let mut site_credits = Vec::new();
     for site in &sites {
         let name = site.file_name().unwrap().to_string_lossy().to_string();
         let html = fs::read(site.join("page.html")).unwrap();
@@ -311,6 +267,21 @@ fn card_agrees_with_the_reference_on_real_pages() {
             {
                 continue;
             }
+            // A reference byline that is the site itself ("Marketing Land" on marketingland.com)
+            // credits no one: the card shows the site as the publisher and no byline.
+            if field == "byline" {
+                let sites: Vec<&str> = [a.publisher.as_deref(), page.meta("og:site_name")]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let host = page_url
+                    .and_then(|u| u.split("//").nth(1))
+                    .and_then(|r| r.split('/').next());
+                if is_site(want, &sites, host) {
+                    site_credits.push(format!("{name}: {want:?}"));
+                    continue;
+                }
+            }
             let same = value.as_deref().is_some_and(|got| match field {
                 "lang" => got
                     .split(['-', '_'])
@@ -349,6 +320,10 @@ fn card_agrees_with_the_reference_on_real_pages() {
             f.name, f.agree, f.total, ratio, f.floor, f.target
         );
     }
+    println!(
+        "\nleft out, the reference's byline being the site itself: {}",
+        site_credits.join(", ")
+    );
     println!("\nleft out where the reference is wrong and the page is right:");
     for (site, field, why) in REFERENCE_WRONG {
         println!("  {site} {field}: {why}");

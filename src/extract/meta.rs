@@ -3,7 +3,9 @@
 
 use crate::model::Image;
 use crate::page::Page;
-use crate::text::{cat, plain};
+use crate::text::{cat, headline_key, plain};
+
+use super::byline::is_site;
 use crate::url::safe_href;
 
 /// A value and where it came from (a tag such as `og:title`).
@@ -16,11 +18,21 @@ fn first(page: &Page, keys: &[&'static str]) -> Sourced<String> {
     })
 }
 
-/// `og:title`, `twitter:title`, `dc.title`, microdata `itemprop=headline`, then `<title>`, each
-/// without the site name when
-/// it is joined to it; then `<h1>`.
-pub fn headline(page: &Page, site: Option<&str>) -> Sourced<String> {
-    first(
+/// The headline: where two of the page's headlines agree (JSON-LD's `headline`, the sharing
+/// title, the `<h1>`, the `<title>`, each without the site's name), the one they share, as the
+/// first of them writes it; else the first there is of JSON-LD's, the sharing title
+/// (`og:title`, `twitter:title`, `dc.title`, microdata `itemprop=headline`), the `<title>`
+/// (cut where the `<h1>` ends, when it begins with it) and the `<h1>`. `sites` are the site's
+/// names and `host` its host, for [`strip_site_name`]. A social headline in `og:title` where
+/// the `<h1>` and the `<title>` agree on another, or a section left on JSON-LD's, loses.
+pub fn headline(
+    page: &Page,
+    json_ld: Option<&str>,
+    sites: &[&str],
+    host: Option<&str>,
+) -> Sourced<String> {
+    let strip = |t: &str| strip_site_name(&plain(t), sites, host);
+    let shared = first(
         page,
         &[
             "og:title",
@@ -28,63 +40,118 @@ pub fn headline(page: &Page, site: Option<&str>) -> Sourced<String> {
             "dc.title",
             "dcterms.title",
             "headline",
-            "title",
         ],
-    )
-    .map(|(t, k)| {
-        (
-            if site.is_some() {
-                strip_site_name(&t, site)
-            } else {
-                t
-            },
-            k,
-        )
-    })
-    .or_else(|| {
-        let t = plain(page.title.as_deref()?);
-        // "Headline - Site" where the page's <h1> is "Headline": the <h1> shows where the
-        // headline ends, even when the site name is not known.
-        let h1 = page.h1.as_deref().map(plain).filter(|h| !h.is_empty());
-        if let Some(h1) = h1.filter(|h| {
-            t.strip_prefix(h.as_str())
-                .is_some_and(|rest| SEPARATORS.iter().any(|sep| rest.starts_with(sep)))
-        }) {
-            return Some((h1, "title"));
+    );
+    let h1 = page.h1.as_deref().map(plain).filter(|h| !h.is_empty());
+    let title = page.title.as_deref().map(plain).filter(|t| !t.is_empty());
+    // "Headline - Site" where the page's <h1> is "Headline": the <h1> shows where the headline
+    // ends, even when the site's name is not known.
+    let title = title.map(|t| match &h1 {
+        Some(h)
+            if t.strip_prefix(h.as_str())
+                .is_some_and(|rest| SEPARATORS.iter().any(|sep| rest.starts_with(sep))) =>
+        {
+            h.clone()
         }
-        (!t.is_empty()).then(|| (strip_site_name(&t, site), "title"))
-    })
-    .or_else(|| Some((plain(page.h1.as_deref()?), "h1")).filter(|(t, _)| !t.is_empty()))
+        _ => strip(&t),
+    });
+    let candidates: Vec<(String, &'static str)> = [
+        json_ld.map(|t| (strip(t), "json-ld")),
+        shared.map(|(t, k)| (strip(&t), k)),
+        h1.map(|h| (h, "h1")),
+        title.map(|t| (t, "title")),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|(t, _)| !t.is_empty())
+    .collect();
+    let key = |t: &str| headline_key(t);
+    let votes = |t: &str| candidates.iter().filter(|(c, _)| key(c) == key(t)).count();
+    // (the most votes, two at least; of equal votes the one the `<h1>` is among, the headline a
+    // reader sees on the page, else the first: the candidates are in order)
+    let with_h1 = |t: &str| {
+        candidates
+            .iter()
+            .any(|(c, k)| *k == "h1" && key(c) == key(t))
+    };
+    let mut best: Option<(&(String, &'static str), usize, bool)> = None;
+    for c in &candidates {
+        let (n, h) = (votes(&c.0), with_h1(&c.0));
+        if n >= 2 && best.is_none_or(|(_, m, mh)| n > m || (n == m && h && !mh)) {
+            best = Some((c, n, h));
+        }
+    }
+    match best {
+        Some((c, _, _)) => Some(c.clone()),
+        None => {
+            // (no two agree: the order of the sources; the `<h1>` only last)
+            let order = [
+                "json-ld",
+                "og:title",
+                "twitter:title",
+                "dc.title",
+                "dcterms.title",
+                "headline",
+                "title",
+                "h1",
+            ];
+            order
+                .iter()
+                .find_map(|o| candidates.iter().find(|(_, k)| k == o))
+                .cloned()
+        }
+    }
 }
 
 /// Separators a site name is joined to a title with.
-const SEPARATORS: [&str; 5] = [" | ", " :: ", " – ", " — ", " - "];
+const SEPARATORS: [&str; 7] = [" | ", " :: ", " – ", " — ", " - ", " · ", " ｜ "];
 
-/// The title without the site name: the part equal to the known site name goes; without a known
-/// name only a last part after ` | ` or ` :: ` goes (a ` - ` is as often part of the headline).
+/// The title without the site's name, at whichever end it is: a part that is one of `sites`
+/// (`og:site_name`, the publisher) or the site's host (`BILD.de` on bild.de, `Lesotho Times` on
+/// lesothotimes.com: [`is_site`]) goes; without a name that matches, only a last part of four
+/// words at most after ` | ` or ` :: ` goes (a ` - ` is as often part of the headline).
 ///
 /// ```
 /// use storycard::extract::meta::strip_site_name;
-/// assert_eq!(strip_site_name("Stocks fall | Example News", None), "Stocks fall");
-/// assert_eq!(strip_site_name("Example News - Stocks fall", Some("example news")), "Stocks fall");
-/// assert_eq!(strip_site_name("Glory of Vietnam 2025 - Pride and Aspiration", None), "Glory of Vietnam 2025 - Pride and Aspiration");
+/// assert_eq!(strip_site_name("Stocks fall | Example News", &[], None), "Stocks fall");
+/// assert_eq!(strip_site_name("Example News - Stocks fall", &["Example News"], None), "Stocks fall");
+/// assert_eq!(strip_site_name("Stocks fall - Example", &[], Some("www.example.com")), "Stocks fall");
+/// assert_eq!(strip_site_name("Glory of Vietnam 2025 - Pride and Aspiration", &[], None), "Glory of Vietnam 2025 - Pride and Aspiration");
 /// ```
-pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    for sep in SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let known =
-                |part: &str| site.is_some_and(|s| part.trim().eq_ignore_ascii_case(s.trim()));
-            if known(tail) || (site.is_none() && matches!(sep, " | " | " :: ")) {
-                return head.trim().to_owned();
+pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> String {
+    let known = |part: &str| is_site(part.trim(), sites, host);
+    let mut t = title.trim().to_owned();
+    // (the name may be at both ends: "Example News - Headline | Example News")
+    for _ in 0..2 {
+        let before = t.clone();
+        for sep in SEPARATORS {
+            if let Some((head, tail)) = t.rsplit_once(sep) {
+                if !head.trim().is_empty() && known(tail) {
+                    t = head.trim().to_owned();
+                    break;
+                }
             }
-            if let Some((first_part, rest)) = title.split_once(sep) {
-                if known(first_part) {
-                    return rest.trim().to_owned();
+            if let Some((head, rest)) = t.split_once(sep) {
+                if !rest.trim().is_empty() && known(head) {
+                    t = rest.trim().to_owned();
+                    break;
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    if t == title.trim() {
+        for sep in [" | ", " :: "] {
+            if let Some((head, tail)) = t.rsplit_once(sep) {
+                if tail.split_whitespace().count() <= 4 {
+                    return head.trim().to_owned();
                 }
             }
         }
     }
-    title.to_owned()
+    t
 }
 
 /// `og:description`, `twitter:description`, `description`, `dc.description`.
@@ -126,10 +193,12 @@ pub fn urls(page: &Page) -> impl Iterator<Item = String> + '_ {
     .filter_map(safe_href)
 }
 
-/// `article:author` (when it is a name, not a profile URL), `author`, `dc.creator`,
-/// `parsely-author`, `sailthru.author`.
-pub fn authors(page: &Page) -> Sourced<Vec<String>> {
-    for key in [
+/// The author tags' values, each tag with its values in page order: `article:author`, `author`,
+/// `dc.creator`, `dcterms.creator`, `parsely-author`, `sailthru.author`, `byl`,
+/// `cxenseparse:author`. Which of them
+/// name people is [`super::byline`]'s to tell.
+pub fn author_values(page: &Page) -> Vec<(&'static str, Vec<&str>)> {
+    [
         "article:author",
         "author",
         "dc.creator",
@@ -137,77 +206,58 @@ pub fn authors(page: &Page) -> Sourced<Vec<String>> {
         "parsely-author",
         "sailthru.author",
         "byl",
-    ] {
-        let names: Vec<String> = page
+        "cxenseparse:author",
+    ]
+    .into_iter()
+    .map(|key| {
+        let values = page
             .metas
             .iter()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| plain(v))
-            .map(|v| {
-                v.strip_prefix("By ")
-                    .or_else(|| v.strip_prefix("by "))
-                    .unwrap_or(&v)
-                    .to_owned()
-            })
-            .filter(|v| is_name(v))
+            .filter(|(k, v)| k == key && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
             .collect();
-        if !names.is_empty() {
-            return Some((names, key));
-        }
-    }
-    let visible = page.byline.as_deref().map(plain)?;
-    let visible = visible
-        .strip_prefix("By ")
-        .or_else(|| visible.strip_prefix("by "))
-        .unwrap_or(&visible)
-        .trim();
-    // A visible byline is a name or a few, not a sentence.
-    (is_name(visible) && visible.split_whitespace().count() <= 8)
-        .then(|| (vec![visible.to_owned()], "byline"))
-}
-
-/// Whether an author value is a name: not empty, not a profile URL, not a handle.
-fn is_name(v: &str) -> bool {
-    !v.is_empty()
-        && !v.contains("://")
-        && !v.starts_with("www.")
-        && !v.starts_with('@')
-        && !v.contains(".com/")
+        (key, values)
+    })
+    .filter(|(_, values): &(&str, Vec<&str>)| !values.is_empty())
+    .collect()
 }
 
 /// `article:published_time`, then the other publication-date tags sites use, then the page's
-/// publication `<time>`, a date written in its dateline, a day in its address.
+/// publication `<time>`, a date written in its dateline, a day in its address, then its
+/// modification date: the first that is a date ([`super::date::iso`]), as ISO 8601.
 pub fn date_published(page: &Page) -> Sourced<String> {
-    let from_time =
-        || Some((page.time.as_deref()?.trim().to_owned(), "time")).filter(|(t, _)| !t.is_empty());
-    let from_meta = first(
-        page,
-        &[
-            "article:published_time",
-            "og:article:published_time",
-            "datepublished",
-            "date",
-            "pubdate",
-            "publishdate",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.date",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
-        ],
-    );
-    from_meta
-        .or_else(from_time)
-        .or_else(|| Some((page.dateline.clone()?, "dateline")))
-        .or_else(|| Some((date_in_path(page.url.as_deref()?)?, "url-path")))
-        .or_else(|| {
-            first(
-                page,
-                &["article:modified_time", "og:updated_time", "datemodified"],
-            )
-        })
+    const PUBLISHED: [&str; 14] = [
+        "article:published_time",
+        "og:article:published_time",
+        "http://ogp.me/ns/article#published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.date",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+    ];
+    const MODIFIED: [&str; 3] = ["article:modified_time", "og:updated_time", "datemodified"];
+    let tags = |keys: &'static [&'static str]| {
+        keys.iter()
+            .filter_map(move |&k| Some((page.meta(k)?.to_owned(), k)))
+    };
+    tags(&PUBLISHED)
+        .chain(page.time.clone().map(|t| (t, "time")))
+        .chain(page.dateline.clone().map(|d| (d, "dateline")))
+        .chain(
+            page.url
+                .as_deref()
+                .and_then(date_in_path)
+                .map(|d| (d, "url-path")),
+        )
+        .chain(tags(&MODIFIED))
+        .find_map(|(value, key)| Some((super::date::iso(&value)?, key)))
 }
 
 /// A `/2016/05/16/` day in the page's path, as `2016-05-16`.

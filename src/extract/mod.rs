@@ -20,13 +20,15 @@
 //! `WebPage`'s `relatedLink`s, the first [`MAX_CANDIDATES`] of them. Relative URLs resolve against
 //! the page's address.
 
+pub mod byline;
+pub mod date;
 pub mod island;
 pub mod jsonld;
 pub mod meta;
 
 use crate::error::{Error, Warning};
 use crate::json::Json;
-use crate::model::{Article, Person, Related};
+use crate::model::{Article, Related};
 use crate::page::{Page, MAX_CANDIDATES};
 use crate::text::{cat, decimal};
 use crate::url::absolute;
@@ -97,13 +99,31 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         ld.article.publisher,
         meta::publisher(page),
     );
-    let headline = choose(
-        &mut p,
-        "headline",
-        Some(ld.article.headline).filter(|h| !h.is_empty()),
-        meta::headline(page, publisher.as_deref()),
-    )
-    .ok_or(Error::PageWithoutHeadline)?;
+    // The site's names and host: a byline or a title part that is one of them is the site.
+    let sites: Vec<&str> = [
+        publisher.as_deref(),
+        page.meta("og:site_name"),
+        page.meta("application-name"),
+        page.meta("twitter:site").map(|s| s.trim_start_matches('@')),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let address = ld
+        .article
+        .url
+        .as_deref()
+        .or(page.link("canonical"))
+        .or(page.url.as_deref());
+    let host: Option<String> = address
+        .and_then(|u| u.split("//").nth(1))
+        .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
+        .map(str::to_owned);
+    let host = host.as_deref();
+    let json_ld_headline = Some(ld.article.headline.as_str()).filter(|h| !h.trim().is_empty());
+    let (headline, from) =
+        meta::headline(page, json_ld_headline, &sites, host).ok_or(Error::PageWithoutHeadline)?;
+    p.push(("headline", from));
     let base = page.base.as_deref().or(page.url.as_deref());
     let url_fallback = meta::url(page)
         .or_else(|| ld.id.clone().map(|u| (u, "json-ld-id")))
@@ -119,20 +139,13 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         .map(|u| absolute(&u, base))
         .collect();
     let url = choose(&mut p, "url", ld.article.url, url_fallback).map(|u| absolute(&u, base));
-    let meta_authors = meta::authors(page).map(|(names, key)| {
-        let people = names
-            .into_iter()
-            .map(|name| Person { name, url: None })
-            .collect();
-        (people, key)
-    });
-    let authors = choose(
-        &mut p,
-        "author",
-        Some(ld.article.authors).filter(|a| !a.is_empty()),
-        meta_authors,
-    )
-    .unwrap_or_default();
+    let authors = match byline::credit(page, &ld.article.authors, &sites, host) {
+        Some((people, source)) => {
+            p.push(("author", source));
+            people
+        }
+        None => Vec::new(),
+    };
     // The sharing image first (see `meta::image`), then JSON-LD's widest.
     let image = match meta::image(page) {
         Some((i, source)) => {
@@ -152,7 +165,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         date_published: choose(
             &mut p,
             "datePublished",
-            ld.article.date_published,
+            ld.article.date_published.as_deref().and_then(date::iso),
             meta::date_published(page),
         ),
         description: choose(
@@ -260,5 +273,112 @@ mod tests {
         assert_eq!(e.warnings.len(), 1);
         assert_eq!(e.warnings[0].path, "json-ld[0]");
         assert!(e.warnings[0].message.contains("skipped"));
+    }
+
+    /// Whole pages through the native HTML reader (which the WebAssembly builds do not have).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod pages {
+        use super::*;
+
+        /// The article of an HTML page at `url`.
+        fn article(url: &str, html: &str) -> Article {
+            from_page(&Page::from_html(html, Some(url), None).unwrap())
+                .unwrap()
+                .article
+        }
+
+        fn names(a: &Article) -> Vec<&str> {
+            a.authors.iter().map(|p| p.name.as_str()).collect()
+        }
+
+        #[test]
+        fn the_headline_two_of_the_page_s_headlines_share_wins() {
+            // A social headline in og:title where the <h1> and the <title> agree on another.
+            let a = article(
+                "https://news.example/a",
+                r#"<title>Council approves the budget | Example News</title>
+                   <meta property="og:title" content="You won't believe what the council did">
+                   <meta property="og:site_name" content="Example News">
+                   <h1>Council approves the budget</h1>"#,
+            );
+            assert_eq!(a.headline, "Council approves the budget");
+            // A section left on JSON-LD's, where og:title and the <h1> agree.
+            let a = article(
+                "https://www.bild.example/sport/a",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Coach asks for patience | Sport"}</script>
+                   <meta property="og:title" content="Coach asks for patience">
+                   <h1>Coach asks for patience</h1>"#,
+            );
+            assert_eq!(a.headline, "Coach asks for patience");
+            // The site's name at the start, known from the host only.
+            let a = article(
+                "https://www.lesothotimes.example/x",
+                "<title>Lesotho Times - From adversity to advocacy</title>",
+            );
+            assert_eq!(a.headline, "From adversity to advocacy");
+        }
+
+        #[test]
+        fn a_byline_credits_people_never_the_site_a_desk_or_a_profile_address() {
+            // The site as the JSON-LD author, a person in the visible byline.
+            let a = article(
+                "https://www.krautreporter.example/a",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","author":{"@type":"Organization","name":"Krautreporter"}}</script>
+                   <h1>A story</h1><p class="byline">Von Shany Littman</p>"#,
+            );
+            assert_eq!(names(&a), ["Shany Littman"]);
+            // A generic author tag and the visible byline's links, every author kept.
+            let a = article(
+                "https://news.example/b",
+                r#"<meta name="author" content="Staff"><h1>A story</h1>
+                   <div class="byline">By <a href="/people/jane-doe">Jane Doe</a> and
+                   <a href="/people/john-roe">John Roe</a><a href="https://twitter.example/jd">Twitter</a></div>"#,
+            );
+            assert_eq!(names(&a), ["Jane Doe", "John Roe"]);
+            // A profile address is a name only when the byline's name is in it.
+            let profile = |byline: &str| {
+                let html = [
+                    r#"<meta property="article:author" content="https://news.example/author/jane-doe/">
+                       <h1>A story</h1>"#,
+                    byline,
+                ]
+                .concat();
+                article("https://news.example/c", &html)
+            };
+            assert_eq!(
+                names(&profile(r#"<span class="byline">Jane Doe</span>"#)),
+                ["Jane Doe"]
+            );
+            let facebook = article(
+                "https://news.example/d",
+                r#"<meta property="article:author" content="https://www.facebook.example/newspage"><h1>A story</h1>"#,
+            );
+            assert!(facebook.authors.is_empty(), "{:?}", facebook.authors);
+            // A photo credit, a role and a desk are no one.
+            let a = article(
+                "https://news.example/e",
+                r#"<meta name="author" content="(Image: Getty Images)"><meta name="author" content="Sports Desk">
+                   <h1>A story</h1><span class="author">Jane Doe, Staff Writer</span>"#,
+            );
+            assert_eq!(names(&a), ["Jane Doe"]);
+        }
+
+        #[test]
+        fn a_date_is_iso_8601_or_the_next_source_is_read() {
+            let a = article(
+                "https://news.example/a",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","datePublished":"20200516T14:51:53Z"}</script>"#,
+            );
+            assert_eq!(a.date_published.as_deref(), Some("2020-05-16T14:51:53Z"));
+            let a = article(
+                "https://news.example/b",
+                r#"<meta property="article:published_time" content="الأربعاء، 07 أكتوبر 2020">
+                   <h1>A story</h1><time datetime="2020-10-07T12:09:00+02:00">7 Oct</time>"#,
+            );
+            assert_eq!(
+                a.date_published.as_deref(),
+                Some("2020-10-07T12:09:00+02:00")
+            );
+        }
     }
 }

@@ -24,6 +24,10 @@ impl Tree for Element {
         self.next_element_sibling()
     }
 
+    fn parent_element(&self) -> Option<Element> {
+        web_sys::Node::parent_element(self)
+    }
+
     fn text(&self) -> String {
         self.text_content().unwrap_or_default()
     }

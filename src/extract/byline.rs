@@ -1,0 +1,473 @@
+//! Who wrote the article, as a reader would trust it: the names a byline or an author tag gives,
+//! each a person (or an agency) and never the site itself, a role, a photo credit, a profile
+//! address or a handle. When in doubt a name is left out: no byline is better than a wrong one.
+
+use crate::model::Person;
+use crate::page::Page;
+
+use super::meta;
+use crate::text::{fold_diacritics, plain};
+
+/// Words a byline begins with before the names, in the languages the widget reads.
+/// (Not "de", "di" or "da", which begin names: "De Jong", "Di Maio".)
+/// ("Theo" is Vietnamese "according to": "Theo TTXVN".)
+const BY: [&str; 15] = [
+    "posted by",
+    "written by",
+    "reported by",
+    "story by",
+    "words by",
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "av",
+    "af",
+    "bởi",
+    "theo",
+    "από",
+];
+
+/// Roles written after (or before) a name: "Jane Doe, Staff Writer", "신현주 기자". The longer
+/// first, so that "Senior Correspondent" goes whole.
+const ROLES: [&str; 24] = [
+    "senior correspondent",
+    "contributing writer",
+    "korrespondentin",
+    "senior reporter",
+    "staff reporter",
+    "korrespondent",
+    "senior editor",
+    "correspondent",
+    "senior writer",
+    "staff writer",
+    "redakteurin",
+    "news editor",
+    "contributor",
+    "journaliste",
+    "phóng viên",
+    "columnist",
+    "redakteur",
+    "periodista",
+    "reporter",
+    "editor",
+    "writer",
+    "기자",
+    "특파원",
+    "記者",
+];
+
+/// Author values that name no one: a desk, a role, the site's staff.
+const NO_ONE: [&str; 30] = [
+    "staff",
+    "admin",
+    "administrator",
+    "editor",
+    "editors",
+    "the editors",
+    "editorial",
+    "editorial staff",
+    "editorial team",
+    "news desk",
+    "newsdesk",
+    "web desk",
+    "online desk",
+    "digital desk",
+    "desk",
+    "newsroom",
+    "redaktion",
+    "red",
+    "rédaction",
+    "redacción",
+    "guest",
+    "unknown",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "email",
+    "e-mail",
+    "follow",
+    "more",
+];
+
+/// News agencies credited by one word.
+const AGENCIES: [&str; 14] = [
+    "reuters",
+    "bloomberg",
+    "xinhua",
+    "anadolu",
+    "kyodo",
+    "yonhap",
+    "bernama",
+    "antara",
+    "agencias",
+    "agencies",
+    "interfax",
+    "belga",
+    "keystone",
+    "ritzau",
+];
+
+/// The small words inside names, which keep their lower case.
+const PARTICLES: [&str; 22] = [
+    "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "la",
+    "le", "du", "bin", "binti", "al", "el", "y", "zu",
+];
+
+/// The last words of a desk's name: "NZZ-Redaktion", "Sports Desk", "Digital Team".
+const DESKS: [&str; 8] = [
+    "redaktion",
+    "desk",
+    "team",
+    "staff",
+    "newsroom",
+    "rédaction",
+    "redacción",
+    "redazione",
+];
+
+/// Where a list of names is split: "A, B and C", "A & B", "A und B".
+const BETWEEN: [&str; 12] = [
+    ", ", " and ", " & ", " und ", " et ", " y ", " e ", " og ", " och ", " en ", " và ", "; ",
+];
+
+/// The names in a byline or an author value: its words after "By", split where it lists several,
+/// each without its role, and only those that are names ([`name`]).
+///
+/// ```
+/// use storycard::extract::byline::names;
+/// assert_eq!(names("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+/// assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+/// assert_eq!(names("(Image: Getty Images)"), Vec::<String>::new());
+/// ```
+pub fn names(value: &str) -> Vec<String> {
+    let text = plain(value);
+    let mut text = text.trim();
+    for by in BY {
+        if let Some(rest) = strip_word_prefix(text, by) {
+            text = rest.trim_start_matches([':', ' ']);
+            break;
+        }
+    }
+    let mut parts = vec![text.to_owned()];
+    for sep in BETWEEN {
+        parts = parts
+            .iter()
+            .flat_map(|p| split_ignore_case(p, sep))
+            .collect();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for part in parts {
+        if let Some(n) = name(&part) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// `text` without a leading word `word` (any case), when it begins with it and more follows.
+fn strip_word_prefix<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let head = text.get(..word.len())?;
+    let rest = &text[word.len()..];
+    (head.to_lowercase() == word && rest.starts_with([' ', ':'])).then_some(rest)
+}
+
+/// `text` split at `sep`, matched in any case (ASCII).
+fn split_ignore_case(text: &str, sep: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(sep) {
+        out.push(text[from..from + at].to_owned());
+        from += at + sep.len();
+    }
+    out.push(text[from..].to_owned());
+    out
+}
+
+/// The name in one author value, when it is one: without a role before or after it and without
+/// the punctuation around it; not a desk or "Staff", not an address, a handle or an e-mail, not a
+/// photo credit, not a sentence, not a number. One word is a name only in a script without
+/// capitals, or as an agency or initials: a handle ("swardley"), a place ("hessenschau.de,
+/// Frankfurt, Germany") or a section names no one.
+///
+/// ```
+/// use storycard::extract::byline::name;
+/// assert_eq!(name("  Jane Doe | Reporter ").as_deref(), Some("Jane Doe"));
+/// assert_eq!(name("신현주 기자").as_deref(), Some("신현주"));
+/// assert_eq!(name("Staff"), None);
+/// assert_eq!(name("https://example.com/author/jane"), None);
+/// assert_eq!(name("105092"), None);
+/// ```
+pub fn name(value: &str) -> Option<String> {
+    let mut v = plain(value).trim().to_owned();
+    // A role after a separator or as the last words, or as the first words.
+    for sep in [" | ", " - ", " – ", ", ", " / "] {
+        if let Some((head, tail)) = v.split_once(sep) {
+            if is_role(tail) {
+                v = head.trim().to_owned();
+            }
+        }
+    }
+    for role in ROLES {
+        let lower = v.to_lowercase();
+        // (where lowercase changes the length, the name is left as it is)
+        if lower.len() != v.len() {
+            break;
+        }
+        if let Some(head) = lower.strip_suffix(role) {
+            if head.ends_with(' ') || !role.is_ascii() {
+                v = v[..head.len()].trim().to_owned();
+            }
+        } else if let Some(tail) = lower.strip_prefix(role) {
+            if tail.starts_with(' ') {
+                v = v[role.len()..].trim().to_owned();
+            }
+        }
+    }
+    let v = v
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' && c != '(')
+        .trim();
+    let words = v.split_whitespace().count();
+    let lower = v.to_lowercase();
+    // (one word alone is a name in a script without capitals, "박준석", or an agency or
+    // initials, "AFP", "dpa", "ssi", "Reuters"; not a place, "Frankfurt")
+    let short_word = words == 1 && v.chars().count() <= 5;
+    let cased = v.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    let one_word_credit = !cased
+        || short_word
+        || v.chars().all(|c| !c.is_lowercase())
+        || AGENCIES.contains(&lower.as_str());
+    // (in a cased script every word of a name begins with a capital but its particles: "Ludwig
+    // van Beethoven"; "Das Gespräch führte Peter Hanselmann." is a sentence)
+    let sentence = words > 1
+        && v.split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&w))
+        || (v.ends_with('.') && v.rsplit(' ').next().is_some_and(|w| w.chars().count() > 2));
+    let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+    let not_a_name = v.is_empty()
+        || letters < 2
+        || words > 6
+        || (words == 1 && !one_word_credit)
+        || sentence
+        || v.contains("://")
+        || lower.starts_with("www.")
+        || v.contains('@')
+        || v.contains(['(', ')', ':', '/', '|', '©', '"', '“', '”'])
+        || v.chars().any(|c| c.is_ascii_digit())
+        || NO_ONE.contains(&lower.as_str())
+        // (a desk: "NZZ-Redaktion", "Sports Desk")
+        || lower
+            .rsplit([' ', '-'])
+            .next()
+            .is_some_and(|last| DESKS.contains(&last))
+        || is_role(&lower);
+    (!not_a_name).then(|| v.to_owned())
+}
+
+/// Whether `text` is a role, not a name.
+fn is_role(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    ROLES.contains(&t.as_str())
+}
+
+/// A name as folded for comparing: lowercase, without diacritics, letters and digits only.
+fn folded(s: &str) -> String {
+    fold_diacritics(&s.to_lowercase())
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Whether an author value is the site itself rather than a person: the same as one of the
+/// site's names (`og:site_name`, the publisher), or as its host with or without its suffix
+/// (`mdr.de`, `Lesotho Times` on `lesothotimes.com`), or one of the words of a longer site name
+/// ("LBCI" of "LBCI Lebanon").
+///
+/// ```
+/// use storycard::extract::byline::is_site;
+/// assert!(is_site("Lesotho Times", &[], Some("www.lesothotimes.com")));
+/// assert!(is_site("LBCI", &["LBCI Lebanon"], None));
+/// assert!(!is_site("Jane Doe", &["Example News"], Some("example.com")));
+/// ```
+pub fn is_site(name: &str, sites: &[&str], host: Option<&str>) -> bool {
+    let n = folded(name);
+    if n.is_empty() {
+        return false;
+    }
+    let named = sites.iter().any(|s| {
+        folded(s) == n
+            || s.split_whitespace()
+                .filter(|w| w.chars().count() >= 3)
+                .any(|w| folded(w) == n)
+    });
+    let host = host.map(|h| h.trim_start_matches("www.").to_lowercase());
+    let label = host.as_deref().map(|h| folded(site_label(h)));
+    let hosted = host.as_deref().is_some_and(|h| folded(h) == n) || label.as_ref() == Some(&n);
+    // (a name that begins with the site's: "MDR THÜRINGEN" of MDR, "BR24 Redaktion"; not with the
+    // host's, "Anisse Astier" on anisse.astier.eu is a person)
+    let first = name
+        .split([' ', '-'])
+        .next()
+        .map(folded)
+        .unwrap_or_default();
+    let begins =
+        first.chars().count() >= 2 && first != n && sites.iter().any(|s| folded(s) == first);
+    named || hosted || begins
+}
+
+/// The name a host is registered under: its last label before the top-level domain and a
+/// generic second level (`lesothotimes` of `www.lesothotimes.com`, `nine` of `www.nine.com.au`,
+/// `substack` of `simonsarris.substack.com`: a platform's subdomain is its user's, not the site's).
+fn site_label(host: &str) -> &str {
+    let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() > 1 {
+        labels.pop();
+    }
+    if labels.len() > 1
+        && matches!(
+            labels.last().copied(),
+            Some("com" | "co" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or" | "go")
+        )
+    {
+        labels.pop();
+    }
+    labels.last().copied().unwrap_or(host)
+}
+
+/// The name a profile address stands for, when a name from the page is in it: the last part of
+/// its path ("/author/jane-doe") has the words of one of `known` (the visible byline's names).
+///
+/// ```
+/// use storycard::extract::byline::name_in_profile;
+/// let known = ["Jane Doe".to_owned()];
+/// assert_eq!(name_in_profile("https://ex.com/author/jane-doe/", &known).as_deref(), Some("Jane Doe"));
+/// assert_eq!(name_in_profile("https://www.facebook.com/examplenews", &known), None);
+/// ```
+pub fn name_in_profile(url: &str, known: &[String]) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let slug = path.trim_end_matches('/').rsplit('/').next()?;
+    let slug = folded(slug);
+    known
+        .iter()
+        .find(|k| !folded(k).is_empty() && folded(k) == slug)
+        .cloned()
+}
+
+/// The people an author value credits, as [`names`] reads them, without the site itself
+/// ([`is_site`]); a profile address gives the name only when one of `visible` (the byline's
+/// names) is in it ([`name_in_profile`]).
+pub fn credited(
+    value: &str,
+    visible: &[String],
+    sites: &[&str],
+    host: Option<&str>,
+) -> Vec<String> {
+    let trimmed = value.trim();
+    let found = if trimmed.contains("://") || trimmed.starts_with("www.") {
+        name_in_profile(trimmed, visible).into_iter().collect()
+    } else {
+        names(trimmed)
+    };
+    found
+        .into_iter()
+        .filter(|n| !is_site(n, sites, host))
+        .collect()
+}
+
+/// The names in the page's visible byline: its links' texts where they are names (a byline
+/// links each author to their page), else its text without its links (a "Twitter" link run into
+/// the name); nothing from a byline of more than twelve words, which is a sentence. Without a
+/// byline, the signature's name ([`Page::signature`]), when it is a name of two to five words.
+/// Never the site itself ([`is_site`]).
+pub fn visible(page: &Page, sites: &[&str], host: Option<&str>) -> Vec<String> {
+    let not_site = |n: &String| !is_site(n, sites, host);
+    let from_byline: Vec<String> = byline_names(page).into_iter().filter(not_site).collect();
+    if !from_byline.is_empty() {
+        return from_byline;
+    }
+    page.signature
+        .as_deref()
+        .map(names)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| (2..=5).contains(&n.split_whitespace().count()) && not_site(n))
+        .collect()
+}
+
+fn byline_names(page: &Page) -> Vec<String> {
+    let linked: Vec<String> = page.byline_links.iter().flat_map(|l| names(l)).collect();
+    if !linked.is_empty() {
+        return linked;
+    }
+    let Some(text) = page.byline.as_deref() else {
+        return Vec::new();
+    };
+    let mut text = text.to_owned();
+    for link in &page.byline_links {
+        text = text.replace(link.as_str(), " ");
+    }
+    if text.split_whitespace().count() > 12 {
+        return Vec::new();
+    }
+    names(&text)
+}
+
+/// Who wrote the article, and where that was read (`json-ld`, an author tag such as `author`, or
+/// `byline`): JSON-LD's authors, else the first author tag that names someone, else the visible
+/// byline ([`visible`]); each as [`credited`] reads it, without the site itself (which the card
+/// shows as the publisher: as a byline it would credit the site with a person's story).
+pub fn credit(
+    page: &Page,
+    json_ld: &[Person],
+    sites: &[&str],
+    host: Option<&str>,
+) -> Option<(Vec<Person>, &'static str)> {
+    let people = |sites: &[&str], host: Option<&str>| {
+        let visible = visible(page, sites, host);
+        let credit = |value: &str| credited(value, &visible, sites, host);
+        let from_ld: Vec<Person> = json_ld
+            .iter()
+            .flat_map(|p| {
+                let names = credit(&p.name);
+                let url = if names.len() == 1 {
+                    p.url.clone()
+                } else {
+                    None
+                };
+                names.into_iter().map(move |name| Person {
+                    name,
+                    url: url.clone(),
+                })
+            })
+            .collect();
+        if !from_ld.is_empty() {
+            return Some((from_ld, "json-ld"));
+        }
+        let unlinked = |names: Vec<String>| -> Vec<Person> {
+            names
+                .into_iter()
+                .map(|name| Person { name, url: None })
+                .collect()
+        };
+        let from_tags = meta::author_values(page)
+            .into_iter()
+            .find_map(|(key, values)| {
+                let mut names: Vec<String> = Vec::new();
+                for n in values.into_iter().flat_map(credit) {
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+                (!names.is_empty()).then_some((names, key))
+            });
+        from_tags
+            .or_else(|| (!visible.is_empty()).then_some((visible.clone(), "byline")))
+            .map(|(names, key)| (unlinked(names), key))
+    };
+    people(sites, host)
+}
