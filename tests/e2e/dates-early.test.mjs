@@ -22,9 +22,11 @@ test('the first date formatter is made before the render, and the render makes i
     Intl.DateTimeFormat.prototype = Original.prototype;
     window.__task = 0;
     const { port1, port2 } = new MessageChannel();
+    // (the count must outlast a slow load: a cap of 10,000 ran out before the render on a busy
+    // machine, and then every formatter saw the same count)
     port1.onmessage = () => {
       window.__task += 1;
-      if (window.__task < 10_000) port2.postMessage(0);
+      if (window.__task < 10_000_000) port2.postMessage(0);
     };
     port2.postMessage(0);
   });
