@@ -407,7 +407,7 @@ fn utc_day(raw: &str) -> Option<(i64, u32, u32)> {
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm); `day` may run past the month's end.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

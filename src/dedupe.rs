@@ -15,6 +15,8 @@
 //! stories compared with an entry are those that share one of its words that few stories share
 //! (at most [`BLOCK`]), so dedupe stays near-linear. [`Rules::near_duplicates`] turns the test off.
 
+use std::cell::OnceCell;
+
 use crate::error::Warning;
 use crate::extract::Extracted;
 use crate::model::{Article, Related};
@@ -414,7 +416,7 @@ pub struct Deduper {
     /// The article's host and headline read for the near-duplicate test: a syndicated or
     /// reworded copy of the article is the article.
     article_host: Option<String>,
-    article_headline: Option<similar::Headline>,
+    article_headline: Option<Reading>,
     // Indexes into `story.related`, all of one map type (one copy of the hash table code in the
     // wasm): by URL key; by headline key; by headline key among the kept stories that have no
     // URL.
@@ -423,9 +425,10 @@ pub struct Deduper {
     no_url_by_headline: Index,
     /// Each kept story's host.
     hosts: Vec<Option<String>>,
-    // For near duplicates: each kept story's headline read once for the scores, and the kept
-    // stories each word appears in (`words` maps a word to its list in `stories_with`).
-    headlines: Vec<similar::Headline>,
+    // For near duplicates: each kept story's headline read once for the scores (and its
+    // summary, once a score needs it), and the kept stories each word appears in (`words` maps
+    // a word to its list in `stories_with`).
+    headlines: Vec<Reading>,
     words: Index,
     stories_with: Vec<Vec<usize>>,
     /// Keys moved out of the indexes, to free a part at a time.
@@ -434,12 +437,20 @@ pub struct Deduper {
     judged: usize,
 }
 
-/// What the near-duplicate test weighs besides a related entry's headline.
-fn evidence(r: &Related) -> Evidence<'_> {
+/// A story's headline as the near-duplicate test reads it, and its summary once read.
+struct Reading {
+    headline: similar::Headline,
+    summary: OnceCell<similar::Headline>,
+}
+
+/// What the near-duplicate test weighs besides a related entry's headline; `read` keeps its
+/// summary once read.
+fn evidence<'a>(r: &'a Related, read: &'a OnceCell<similar::Headline>) -> Evidence<'a> {
     Evidence {
         summary: r.description.as_deref(),
         image: r.image.as_ref().map(|i| i.url.as_str()),
         date: r.date_published.as_deref(),
+        read: Some(read),
     }
 }
 
@@ -469,7 +480,10 @@ impl Deduper {
             .filter_map(|u| url::key_with(u, rules.base, rules.tracking))
             .collect();
         let article_host = article_keys.url.as_deref().map(|k| host_of(k).to_owned());
-        let article_headline = near_duplicates.then(|| similar::Headline::new(&article.headline));
+        let article_headline = near_duplicates.then(|| Reading {
+            headline: similar::Headline::new(&article.headline),
+            summary: OnceCell::new(),
+        });
         Deduper {
             story: Story {
                 article,
@@ -518,7 +532,7 @@ impl Deduper {
         keys: &Keys,
         host: Option<&str>,
         entry: &Related,
-        read: Option<&similar::Headline>,
+        read: Option<&Reading>,
     ) -> Option<Option<f64>> {
         let by_address = keys.same_as(&self.article_keys).is_some()
             || keys
@@ -549,8 +563,14 @@ impl Deduper {
             summary: a.description.as_deref(),
             image: a.image.as_ref().map(|i| i.url.as_str()),
             date: a.date_published.as_deref(),
+            read: Some(&article.summary),
         };
-        let score = similar::judge(read, evidence(entry), article, article_evidence);
+        let score = similar::judge(
+            &read.headline,
+            evidence(entry, &read.summary),
+            &article.headline,
+            article_evidence,
+        );
         (score >= NEAR_DUPLICATE).then_some(Some(score))
     }
 
@@ -566,8 +586,10 @@ impl Deduper {
         // Only an entry without an exact match needs its words read: for the near-duplicate
         // test and, when it is kept, the index of words.
         let exact = self.exact(&keys, host, &entry);
-        let read = (exact.is_none() && self.near_duplicates)
-            .then(|| similar::Headline::new(&entry.headline));
+        let read = (exact.is_none() && self.near_duplicates).then(|| Reading {
+            headline: similar::Headline::new(&entry.headline),
+            summary: OnceCell::new(),
+        });
         if let Some(score) = self.is_article(&keys, host, &entry, read.as_ref()) {
             self.story.removed.push(Removed {
                 position: entry.position,
@@ -581,7 +603,7 @@ impl Deduper {
         let (hit, score) = match (exact, &read) {
             (Some(hit), _) => (Some(hit), None),
             (None, None) => (None, None),
-            (None, Some(read)) if standing(&keys.headline, read) => (None, None),
+            (None, Some(read)) if standing(&keys.headline, &read.headline) => (None, None),
             (None, Some(read)) => {
                 let (near, judged) = near_duplicate(
                     &entry,
@@ -627,7 +649,7 @@ impl Deduper {
                 let Some(read) = read else {
                     return;
                 };
-                for word in read.index_words() {
+                for word in read.headline.index_words() {
                     let list = self.words.or_insert(word.clone(), self.stories_with.len());
                     if list == self.stories_with.len() {
                         self.stories_with.push(Vec::new());
@@ -742,13 +764,13 @@ fn host_of(key: &str) -> &str {
 fn near_duplicate(
     entry: &Related,
     host: Option<&str>,
-    headline: &similar::Headline,
-    (kept, hosts, headlines): (&[Related], &[Option<String>], &[similar::Headline]),
+    read: &Reading,
+    (kept, hosts, headlines): (&[Related], &[Option<String>], &[Reading]),
     (words, stories_with): (&Index, &[Vec<usize>]),
 ) -> (Option<(usize, f64)>, usize) {
     let mut compared: Vec<usize> = Vec::new();
     let mut best: Option<(usize, f64)> = None;
-    for word in headline.index_words() {
+    for word in read.headline.index_words() {
         let Some(list) = words.get(word).map(|l| &stories_with[l]) else {
             continue;
         };
@@ -761,8 +783,12 @@ fn near_duplicate(
                 continue;
             }
             compared.push(i);
-            let score =
-                similar::judge(headline, evidence(entry), &headlines[i], evidence(&kept[i]));
+            let score = similar::judge(
+                &read.headline,
+                evidence(entry, &read.summary),
+                &headlines[i].headline,
+                evidence(&kept[i], &headlines[i].summary),
+            );
             if score >= NEAR_DUPLICATE && best.is_none_or(|(_, s)| score > s) {
                 best = Some((i, score));
             }

@@ -191,16 +191,16 @@ impl Page {
         // Bylines and dates only from the article's part of the page (`outside_article`).
         let headline: Vec<D::El> = all("h1").first().map(ancestors).unwrap_or_default();
         let in_article = |el: &D::El| !outside_article(el, &headline);
-        let found = |css: &str| -> Vec<D::El> {
+        // (looked at one at a time: the first that is in the article ends the search)
+        let found = |css: &str| {
             all(css)
                 .into_iter()
-                .filter(|el| in_article(el) && of_the_article(el))
-                .collect()
+                .filter(move |el| in_article(el) && of_the_article(el))
         };
         let (byline, byline_links) = BYLINE
             .iter()
             .find_map(|css| {
-                let el = found(css).into_iter().find(|el| !text(el).is_empty())?;
+                let el = found(css).find(|el| !text(el).is_empty())?;
                 let (links, lists) = link_texts(&el);
                 let mut said = text(&el);
                 for l in &lists {
@@ -210,23 +210,17 @@ impl Page {
                 (!said.is_empty()).then_some((Some(said), links))
             })
             .unwrap_or_default();
-        let signature = found("p > strong, p > b")
-            .into_iter()
-            .filter_map(|bold| {
-                let p = bold.parent_element()?;
-                let said = text(&bold);
-                (!said.is_empty() && text(&p) == said && first_or_last_paragraph(&p))
-                    .then_some(said)
-            })
-            .next();
+        let signature = found("p > strong, p > b").find_map(|bold| {
+            let p = bold.parent_element()?;
+            let said = text(&bold);
+            (!said.is_empty() && text(&p) == said && first_or_last_paragraph(&p)).then_some(said)
+        });
         let time = TIME
             .iter()
-            .find_map(|(css, attr)| found(css).first()?.attr(attr));
-        let dateline = DATELINE.iter().find_map(|css| {
-            found(css)
-                .iter()
-                .find_map(|el| crate::extract::date::iso(&text(el)))
-        });
+            .find_map(|(css, attr)| found(css).next()?.attr(attr));
+        let dateline = DATELINE
+            .iter()
+            .find_map(|css| found(css).find_map(|el| crate::extract::date::iso(&text(&el))));
         let mut metas = Vec::new();
         // `<meta>`, and microdata values given as `content` on any element: the article's own
         // (not an image's author, nor a comment's date).

@@ -427,47 +427,44 @@ pub fn credit(
     sites: &[&str],
     host: Option<&str>,
 ) -> Option<(Vec<Person>, &'static str)> {
-    let people = |sites: &[&str], host: Option<&str>| {
-        let visible = visible(page, sites, host);
-        let credit = |value: &str| credited(value, &visible, sites, host);
-        let from_ld: Vec<Person> = json_ld
-            .iter()
-            .flat_map(|p| {
-                let names = credit(&p.name);
-                let url = if names.len() == 1 {
-                    p.url.clone()
-                } else {
-                    None
-                };
-                names.into_iter().map(move |name| Person {
-                    name,
-                    url: url.clone(),
-                })
+    let visible = visible(page, sites, host);
+    let credit = |value: &str| credited(value, &visible, sites, host);
+    let from_ld: Vec<Person> = json_ld
+        .iter()
+        .flat_map(|p| {
+            let names = credit(&p.name);
+            let url = if names.len() == 1 {
+                p.url.clone()
+            } else {
+                None
+            };
+            names.into_iter().map(move |name| Person {
+                name,
+                url: url.clone(),
             })
-            .collect();
-        if !from_ld.is_empty() {
-            return Some((from_ld, "json-ld"));
-        }
-        let unlinked = |names: Vec<String>| -> Vec<Person> {
-            names
-                .into_iter()
-                .map(|name| Person { name, url: None })
-                .collect()
-        };
-        let from_tags = meta::author_values(page)
+        })
+        .collect();
+    if !from_ld.is_empty() {
+        return Some((from_ld, "json-ld"));
+    }
+    let unlinked = |names: Vec<String>| -> Vec<Person> {
+        names
             .into_iter()
-            .find_map(|(key, values)| {
-                let mut names: Vec<String> = Vec::new();
-                for n in values.into_iter().flat_map(credit) {
-                    if !names.contains(&n) {
-                        names.push(n);
-                    }
-                }
-                (!names.is_empty()).then_some((names, key))
-            });
-        from_tags
-            .or_else(|| (!visible.is_empty()).then_some((visible.clone(), "byline")))
-            .map(|(names, key)| (unlinked(names), key))
+            .map(|name| Person { name, url: None })
+            .collect()
     };
-    people(sites, host)
+    let from_tags = meta::author_values(page)
+        .into_iter()
+        .find_map(|(key, values)| {
+            let mut names: Vec<String> = Vec::new();
+            for n in values.into_iter().flat_map(credit) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            (!names.is_empty()).then_some((names, key))
+        });
+    from_tags
+        .or_else(move || (!visible.is_empty()).then_some((visible, "byline")))
+        .map(|(names, key)| (unlinked(names), key))
 }

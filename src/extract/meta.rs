@@ -65,18 +65,20 @@ pub fn headline(
     .flatten()
     .filter(|(t, _)| !t.is_empty())
     .collect();
-    let key = |t: &str| headline_key(t);
-    let votes = |t: &str| candidates.iter().filter(|(c, _)| key(c) == key(t)).count();
+    // (each candidate's key once)
+    let keys: Vec<String> = candidates.iter().map(|(c, _)| headline_key(c)).collect();
+    let votes = |key: &str| keys.iter().filter(|k| *k == key).count();
     // (the most votes, two at least; of equal votes the one the `<h1>` is among, the headline a
     // reader sees on the page, else the first: the candidates are in order)
-    let with_h1 = |t: &str| {
+    let with_h1 = |key: &str| {
         candidates
             .iter()
-            .any(|(c, k)| *k == "h1" && key(c) == key(t))
+            .zip(&keys)
+            .any(|((_, source), k)| *source == "h1" && k == key)
     };
     let mut best: Option<(&(String, &'static str), usize, bool)> = None;
-    for c in &candidates {
-        let (n, h) = (votes(&c.0), with_h1(&c.0));
+    for (c, key) in candidates.iter().zip(&keys) {
+        let (n, h) = (votes(key), with_h1(key));
         if n >= 2 && best.is_none_or(|(_, m, mh)| n > m || (n == m && h && !mh)) {
             best = Some((c, n, h));
         }

@@ -827,24 +827,12 @@ impl Lang {
     }
 
     /// The month names, folded (Vietnamese months are numbers: `tháng 5`; English "May" is left
-    /// out, a verb as often as a month). (Not [`crate::dates`]'s, which writes them with their
-    /// diacritics: reading its table in would bring the date writer into the core module, 2,195
-    /// bytes gzipped.)
-    pub fn months(self) -> &'static [&'static str] {
-        match self {
-            Lang::En => &[
-                "january",
-                "february",
-                "march",
-                "april",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ],
+    /// out, a verb as often as a month). English's are [`crate::text::MONTHS`]; the others not
+    /// [`crate::dates`]'s, which writes them with their diacritics: reading its table in would
+    /// bring the date writer into the core module, 2,195 bytes gzipped.
+    pub fn months(self) -> impl Iterator<Item = &'static str> {
+        let names: &'static [&'static str] = match self {
+            Lang::En => &crate::text::MONTHS,
             Lang::Vi => &[],
             Lang::De => &[
                 "januar",
@@ -888,7 +876,8 @@ impl Lang {
                 "noviembre",
                 "diciembre",
             ],
-        }
+        };
+        names.iter().copied().filter(|m| *m != "may")
     }
 }
 
@@ -1292,7 +1281,7 @@ impl Lang {
                 self.days()
                     .iter()
                     .map(|d| ((*d).to_owned(), ()))
-                    .chain(self.months().iter().map(|m| ((*m).to_owned(), ()))),
+                    .chain(self.months().map(|m| (m.to_owned(), ()))),
             ),
             opposites: Phrases::new(sides),
         }

@@ -27,6 +27,8 @@
 pub mod lexicon;
 pub mod words;
 
+use std::cell::OnceCell;
+
 use words::{Number, Read};
 
 /// Scores at or above this are the same story.
@@ -96,13 +98,7 @@ impl Headline {
             return 0.0;
         }
         // Numbers that agree count as shared words, the others as words of their own.
-        let agreed = a
-            .read
-            .numbers
-            .iter()
-            .filter(|n| b.read.numbers.iter().any(|m| n.agrees(m)))
-            .count();
-        let shared = wa.iter().filter(|w| wb.contains(w)).count() + agreed;
+        let shared = wa.iter().filter(|w| wb.contains(w)).count() + agreed_numbers(a, b);
         let len_a = wa.len() + a.read.numbers.len();
         let len_b = wb.len() + b.read.numbers.len();
         let (shorter, longer) = (len_a.min(len_b), len_a.max(len_b));
@@ -115,6 +111,15 @@ impl Headline {
     }
 }
 
+/// How many of `a`'s numbers agree with one of `b`'s.
+fn agreed_numbers(a: &Headline, b: &Headline) -> usize {
+    a.read
+        .numbers
+        .iter()
+        .filter(|n| b.read.numbers.iter().any(|m| n.agrees(m)))
+        .count()
+}
+
 /// Where the entries' other fields can decide: their summaries, images and dates.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Evidence<'a> {
@@ -124,6 +129,10 @@ pub struct Evidence<'a> {
     pub image: Option<&'a str>,
     /// Its publication date as given (ISO 8601 expected).
     pub date: Option<&'a str>,
+    /// Where its summary is kept once read, for all the entry's comparisons (a comparison reads
+    /// the summaries only where the headlines fall short); without it, a comparison reads it
+    /// for itself.
+    pub read: Option<&'a OnceCell<Headline>>,
 }
 
 /// The fewest content words two summaries need before they may decide a near duplicate: short
@@ -150,12 +159,26 @@ pub fn judge(a: &Headline, ea: Evidence, b: &Headline, eb: Evidence) -> f64 {
         }
     }
     if let (Some(sa), Some(sb)) = (ea.summary, eb.summary) {
-        let (ha, hb) = (Headline::new(sa), Headline::new(sb));
+        let (mut own_a, mut own_b) = (None, None);
+        let ha = summary(sa, ea.read, &mut own_a);
+        let hb = summary(sb, eb.read, &mut own_b);
         if ha.read.words.len().min(hb.read.words.len()) >= SUMMARY_WORDS {
-            return score.max(ha.score(&hb));
+            return score.max(ha.score(hb));
         }
     }
     score
+}
+
+/// A summary read: from where it is kept, reading it there the first time, else into `own`.
+fn summary<'s>(
+    text: &str,
+    kept: Option<&'s OnceCell<Headline>>,
+    own: &'s mut Option<Headline>,
+) -> &'s Headline {
+    match kept {
+        Some(cell) => cell.get_or_init(|| Headline::new(text)),
+        None => own.insert(Headline::new(text)),
+    }
 }
 
 /// Whether two image addresses name one image: the same address without its query (sites serve
@@ -174,12 +197,7 @@ fn day_number(date: &str) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&day) || d.as_bytes().get(4) != Some(&b'-') {
         return None;
     }
-    // Days from the civil calendar (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy)
+    Some(crate::dates::days_from_civil(y, m, day))
 }
 
 /// The words of `seq` as a set, adjacent words joined where `other` writes them as one:
@@ -339,13 +357,13 @@ fn spelling_variants(x: &str, y: &str) -> bool {
 }
 
 /// (tuning aid) What the comparison sees of two headlines, tab-separated: the conflict rule
-/// broken, the words of each, the shared count and the score.
+/// broken (or `-`), the words of each, the names of each, the numbers of each, how many numbers
+/// agree, how many words are shared, and the score.
 #[doc(hidden)]
 pub fn explain(a: &str, b: &str) -> String {
     let (ha, hb) = (Headline::new(a), Headline::new(b));
     let wa = join_compounds(&ha.read.words, &hb.set);
     let wb = join_compounds(&hb.read.words, &ha.set);
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
     let nums = |h: &Headline| {
         h.read
             .numbers
@@ -354,53 +372,19 @@ pub fn explain(a: &str, b: &str) -> String {
             .collect::<Vec<_>>()
             .join(",")
     };
-    let bigrams = |w: &[String]| {
-        w.windows(2)
-            .map(|p| [p[0].as_str(), " ", p[1].as_str()].concat())
-            .collect::<Vec<_>>()
-    };
-    let (ba, bb) = (bigrams(&ha.read.words), bigrams(&hb.read.words));
-    let shared_bigrams = ba.iter().filter(|x| bb.contains(x)).count();
-    let trigrams = |w: &[String]| {
-        let t: Vec<char> = w.join(" ").chars().collect();
-        let mut out: Vec<String> = t.windows(3).map(|c| c.iter().collect()).collect();
-        out.sort();
-        out.dedup();
-        out
-    };
-    let (ta, tb) = (trigrams(&wa), trigrams(&wb));
-    let shared_tri = ta.iter().filter(|x| tb.binary_search(x).is_ok()).count();
-    let tri = shared_tri as f64 / (ta.len() + tb.len() - shared_tri).max(1) as f64;
-    let names_shared = ha.read.names.iter().filter(|n| wb.contains(n)).count()
-        + hb.read.names.iter().filter(|n| wa.contains(n)).count();
-    let agreed = ha
-        .read
-        .numbers
-        .iter()
-        .filter(|n| hb.read.numbers.iter().any(|m| n.agrees(m)))
-        .count();
-    format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{}\t{}",
-        conflict_rule(&ha, &hb, &wa, &wb).unwrap_or("-"),
+    [
+        conflict_rule(&ha, &hb, &wa, &wb).unwrap_or("-").to_owned(),
         wa.join(" "),
         wb.join(" "),
         ha.read.names.join(" "),
         hb.read.names.join(" "),
         nums(&ha),
         nums(&hb),
-        shared,
-        wa.len().min(wb.len()),
-        ha.score(&hb),
-        wa.len(),
-        wb.len(),
-        shared_bigrams,
-        tri,
-        names_shared,
-        agreed,
-        ha.read.numbers.len(),
-        hb.read.numbers.len(),
-        ba.len().min(bb.len())
-    )
+        agreed_numbers(&ha, &hb).to_string(),
+        wa.iter().filter(|w| wb.contains(w)).count().to_string(),
+        format!("{:.3}", ha.score(&hb)),
+    ]
+    .join("\t")
 }
 
 #[cfg(test)]
@@ -500,6 +484,7 @@ mod tests {
             summary,
             image,
             date,
+            read: None,
         };
         assert!(a.score(&b) < NEAR_DUPLICATE);
         assert_eq!(
