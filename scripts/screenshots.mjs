@@ -8,7 +8,7 @@ const env = await start();
 try {
   for (const [name, file] of [['desktop', 'screenshot'], ['phone', 'screenshot-phone']]) {
     const screen = SCREENS.find((s) => s.name === name);
-    const saved = await shoot(env, { ...screen, name: file }, join(ROOT, 'docs'));
+    const { path: saved } = await shoot(env, { ...screen, name: file }, join(ROOT, 'docs'));
     console.log(`screenshots: ${saved}`);
   }
 } finally {

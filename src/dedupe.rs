@@ -119,7 +119,8 @@ pub enum Reason {
 }
 
 /// One related entry that is not shown, and why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Removed {
     /// Where it stood in the input list (0-based).
     pub position: usize,
@@ -128,17 +129,26 @@ pub struct Removed {
     /// Why it was removed.
     pub reason: Reason,
     /// The index, in [`Story::related`], of the story it was merged into; `None` for the article.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<usize>,
     /// For a near duplicate, how similar the two headlines are (0 to 1).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::detail::score"
+    )]
     pub score: Option<f64>,
 }
 
-/// The story as the card shows it: the article and each related story once.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The story as the card shows it: the article and each related story once. It serializes as
+/// the `storycard:ready` event's detail: `{ article, relatedHeading?, related, removed, omitted,
+/// warnings, provenance? }`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Story {
     /// The article.
     pub article: Article,
     /// The related list's own heading, when the data gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub related_heading: Option<String>,
     /// The unique related stories, in the order of their first occurrence.
     pub related: Vec<Related>,
@@ -149,6 +159,10 @@ pub struct Story {
     /// What was skipped or ignored while reading.
     pub warnings: Vec<Warning>,
     /// Where each article field came from, as (field, source), when read from a page.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "crate::detail::provenance"
+    )]
     pub provenance: Vec<(&'static str, &'static str)>,
 }
 

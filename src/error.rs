@@ -70,7 +70,7 @@ impl std::error::Error for Error {}
 
 /// Something in the data that was ignored so the rest could be shown: a related entry without a
 /// headline, a field of the wrong type.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Warning {
     /// Where in the data, such as `related[4].headline`.
     pub path: String,

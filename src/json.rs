@@ -1,5 +1,5 @@
-//! A JSON value, filled by the browser's `JSON.parse` (through serde-wasm-bindgen) in the widget and
-//! by any serde format natively.
+//! A JSON value: the browser's values (a data island parsed by `JSON.parse`, an object given to
+//! `mount()`) through serde-wasm-bindgen in the widget, and any serde format natively.
 //!
 //! The readers walk this value by hand instead of deriving `Deserialize` on the input shapes: real
 //! article data is loose (`author` is a string, an object or an array), a wrong type in an optional
@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::text::cat;
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 
 /// One JSON value. Object members keep their order; a repeated key keeps its first value on lookup.
@@ -141,9 +141,33 @@ impl<T: Into<Json>> From<Vec<T>> for Json {
     }
 }
 
-struct JsonVisitor;
+/// Reads one value at `depth`: arrays and objects deeper than [`MAX_DEPTH`] are an error, so data
+/// nested thousands deep never overflows the stack (the WebAssembly module's is 64 KiB).
+#[derive(Clone, Copy)]
+struct Seed {
+    depth: usize,
+}
 
-impl<'de> Visitor<'de> for JsonVisitor {
+impl Seed {
+    fn inner<E: serde::de::Error>(self) -> Result<Seed, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom("nested deeper than 64 levels"));
+        }
+        Ok(Seed {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -183,29 +207,33 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        Json::deserialize(d)
+        d.deserialize_any(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let inner = self.inner()?;
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Json::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut members = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
-            members.push((key, value));
+        let inner = self.inner()?;
+        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(256));
+        while let Some(key) = map.next_key::<String>()? {
+            members.push((key, map.next_value_seed(inner)?));
         }
         Ok(Json::Object(members))
     }
 }
 
+/// Any serde format's value as JSON, nested at most [`MAX_DEPTH`] deep: the browser's values
+/// through serde-wasm-bindgen, text through serde_json.
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor)
+        Seed { depth: 0 }.deserialize(d)
     }
 }
 
@@ -227,8 +255,8 @@ impl Serialize for Json {
     }
 }
 
-/// How deep arrays and objects may nest in [`Json::parse_lenient`]: deeper than any real page's
-/// data, shallow enough for every engine's stack.
+/// How deep arrays and objects may nest, read by serde or by [`Json::parse_lenient`]: deeper
+/// than any real page's data, shallow enough for every engine's stack.
 pub const MAX_DEPTH: usize = 64;
 
 impl Json {

@@ -4,22 +4,16 @@
 //! data a news page already carries. The core is plain Rust (extraction, dedupe, the view tree,
 //! HTML); only [`web`] touches the browser, and only in the WebAssembly build.
 //!
+//! The one way a story is made is [`pipeline`]; its [`Options`] are read by one set of rules.
+//!
 //! ```
 //! let data: storycard::Json = serde_json::from_str(r#"{
-//!   "article": { "headline": "US abandons conflict resolution, resumes aid to Ukraine",
-//!                "url": "https://news.example.com/world/us-abandons-2401.html" },
-//!   "related": [
-//!     { "headline": "Ukraine and expectations after the mineral agreement with the US",
-//!       "url": "https://news.example.com/world/ukraine-2391.html?utm_source=related" },
-//!     { "headline": "Ukraine and expectations after the mineral agreement with the US",
-//!       "url": "https://news.example.com/world/ukraine-2391.html", "author": "Khánh Minh" }
-//!   ]
+//!   "article": { "headline": "US abandons conflict resolution, resumes aid to Ukraine" },
+//!   "related": [{ "headline": "Ukraine and expectations after the mineral agreement with the US" }]
 //! }"#).unwrap();
-//! let rules = storycard::dedupe::Rules::default();
-//! let story = storycard::story_from_json(&data, &rules, storycard::DEFAULT_MAX).unwrap();
+//! let options = storycard::Options { max: 5, ..Default::default() };
+//! let story = storycard::story(&data, &options).unwrap();
 //! assert_eq!(story.related.len(), 1);
-//! assert_eq!(story.related[0].authors[0].name, "Khánh Minh");
-//! assert_eq!(story.removed[0].reason, storycard::dedupe::Reason::SameUrl);
 //! ```
 
 #![deny(missing_docs)]
@@ -33,9 +27,11 @@ pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod options;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_html;
+pub mod pipeline;
 pub mod server;
 pub mod similar;
 pub mod text;
@@ -48,14 +44,11 @@ pub use dedupe::Story;
 pub use error::{Error, Warning};
 pub use json::Json;
 
-/// How many related stories the carousel shows when `max` is not set.
-pub const DEFAULT_MAX: usize = 20;
+pub use options::{Options, DEFAULT_MAX};
 
-/// Reads data-island JSON into the story the card shows: extraction, dedupe under `rules` (the
-/// page's address for relative URLs, the site's tracking parameters), then the `max` limit.
-pub fn story_from_json(data: &Json, rules: &dedupe::Rules, max: usize) -> Result<Story, Error> {
-    let extracted = extract::island::read(data)?;
-    let mut story = dedupe::dedupe_with(extracted, rules);
-    story.limit(max);
-    Ok(story)
+/// The story a card shows for article data (a data island's JSON) under `options`:
+/// [`pipeline::story`] of [`pipeline::Input::Data`], relative addresses resolved against
+/// `options.url`.
+pub fn story(data: &Json, options: &Options) -> Result<Story, Error> {
+    pipeline::story(pipeline::Input::Data(data), options, None)
 }

@@ -4,7 +4,9 @@
 use scraper::{ElementRef, Html, Selector};
 
 use crate::error::Error;
+use crate::json::Json;
 use crate::page::{Document, Page, Tree};
+use crate::url::absolute;
 
 impl Tree for ElementRef<'_> {
     fn tag(&self) -> String {
@@ -67,6 +69,70 @@ impl Page {
         let doc = &doc;
         let light = Document::select(&doc, "story-card").unwrap_or_default();
         Page::read(&doc, url, related, &light)
+    }
+}
+
+/// A page's HTML read as the `<story-card>` element in it reads it: the options its attributes
+/// give, and the data island its `source` names, or else the page itself.
+pub struct HtmlPage {
+    doc: Html,
+    url: Option<String>,
+}
+
+impl HtmlPage {
+    /// Parses `html`, served from `url`.
+    pub fn parse(html: &str, url: Option<&str>) -> HtmlPage {
+        HtmlPage {
+            doc: Html::parse_document(html),
+            url: url.map(str::to_owned),
+        }
+    }
+
+    /// The options of the page's first `<story-card>` element, as the JSON object of option
+    /// names its attributes stand for ([`crate::Options::attributes_json`]); an empty object
+    /// when the page has none.
+    pub fn element_options(&self) -> Json {
+        let doc = &self.doc;
+        match Document::select(&doc, "story-card")
+            .unwrap_or_default()
+            .first()
+        {
+            Some(el) => crate::Options::attributes_json(el.value().attrs()),
+            None => Json::object(),
+        }
+    }
+
+    /// The base of the page's relative addresses: its `<base href>`, else its address.
+    pub fn base(&self) -> Option<String> {
+        let doc = &self.doc;
+        let href = Document::select(&doc, "base[href]")
+            .unwrap_or_default()
+            .first()
+            .and_then(|b| b.value().attr("href").map(str::to_owned));
+        match href {
+            Some(href) => Some(absolute(&href, self.url.as_deref())),
+            None => self.url.clone(),
+        }
+    }
+
+    /// The data island `selector` names, parsed as the browser's `JSON.parse` parses it; the
+    /// widget's errors when the selector is not valid, matches nothing or the text is not JSON.
+    pub fn island(&self, selector: &str) -> Result<Json, Error> {
+        let css = Selector::parse(selector).map_err(|_| Error::BadSelector(selector.into()))?;
+        let island = self
+            .doc
+            .select(&css)
+            .next()
+            .ok_or_else(|| Error::SourceNotFound(selector.into()))?;
+        let text: String = ElementRef::text(&island).collect();
+        serde_json::from_str(&text).map_err(|e| Error::InvalidJson(e.to_string()))
+    }
+
+    /// The page as the widget reads one without data, `related` naming its related lists.
+    pub fn page(&self, related: Option<&str>) -> Result<Page, Error> {
+        let doc = &self.doc;
+        let light = Document::select(&doc, "story-card").unwrap_or_default();
+        Page::read(&doc, self.url.as_deref(), related, &light)
     }
 }
 

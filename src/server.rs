@@ -9,49 +9,42 @@
 //! `renderToString` of `storycard/server` in Node (dates by `Intl`, as in the browser).
 
 use crate::dedupe::Story;
+use crate::error::Error;
 use crate::html::to_html;
-use crate::i18n::Labels;
+use crate::options::{Options, DEFAULT_MAX};
+use crate::pipeline::{self, Input};
 use crate::view::{self, ViewOptions};
-use crate::DEFAULT_MAX;
 
-/// What the element is rendered with: the attributes the page would give it.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// The language of the labels and dates (the element's `lang`); the article's own, else
-    /// English, when `None`.
-    pub lang: Option<String>,
-    /// Related stories shown (the element's `max`).
-    pub max: Option<usize>,
-    /// Replacements for the widget's words, as (name, text) pairs of [`Labels::NAMES`]
-    /// (`label-*` attributes).
-    pub labels: Vec<(String, String)>,
-    /// The slides rotate by themselves (the element's `autoplay`).
-    pub autoplay: bool,
-    /// Near duplicates are kept, only exact repeats removed (the element's
-    /// `near-duplicates="off"`).
-    pub keep_near_duplicates: bool,
-    /// The id of the data island written before the element (`storycard-data` unless given).
-    pub id: Option<String>,
-    /// Where the stylesheet is, for a `<link>` in the shadow root instead of a `<style>` (for
-    /// pages whose Content-Security-Policy forbids inline styles).
-    pub stylesheet: Option<String>,
+/// What a server writes for `input` under `options`: the story ([`pipeline::story`], relative
+/// addresses resolved against `base`, else `options.url`) and its HTML ([`element`]). `format_date` writes a
+/// date in a language, as the browser would.
+pub fn render(
+    input: Input,
+    options: &Options,
+    base: Option<&str>,
+    format_date: &dyn Fn(&str, &str) -> Option<String>,
+) -> Result<(Story, String), Error> {
+    let story = pipeline::story(input, options, base)?;
+    let lang = options.language(Some(&story), None).to_owned();
+    let html = element(&story, options, &island(&story), &|raw| {
+        format_date(raw, &lang)
+    });
+    Ok((story, html))
 }
 
-impl Options {
-    /// The options as the element carries them: without control characters, which never reach
-    /// an attribute (a parser would change them).
-    pub fn plain(&self) -> Options {
-        Options {
-            lang: self.lang.as_deref().map(plain),
-            labels: self
-                .labels
-                .iter()
-                .map(|(n, t)| (n.clone(), plain(t)))
-                .collect(),
-            id: self.id.as_deref().map(plain),
-            stylesheet: self.stylesheet.as_deref().map(plain),
-            ..self.clone()
-        }
+/// The options as the element carries them: without control characters, which never reach an
+/// attribute (a parser would change them).
+pub fn plain_options(options: &Options) -> Options {
+    Options {
+        lang: options.lang.as_deref().map(plain),
+        labels: options
+            .labels
+            .iter()
+            .map(|(n, t)| (n.clone(), plain(t)))
+            .collect(),
+        id: options.id.as_deref().map(plain),
+        stylesheet: options.stylesheet.as_deref().map(plain),
+        ..options.clone()
     }
 }
 
@@ -61,17 +54,7 @@ pub fn island(story: &Story) -> String {
     crate::detail::island(story)
 }
 
-/// The language a story renders in: the option, else the article's own, else English.
-pub fn language<'a>(story: &'a Story, opts: &'a Options) -> &'a str {
-    opts.lang
-        .as_deref()
-        .or(story.article.language.as_deref())
-        .filter(|l| !l.trim().is_empty())
-        .unwrap_or("en")
-}
-
-/// The data island and the element, as HTML. `story` is already deduped (and limited to
-/// `opts.max`); `island_json` is [`island`] written as JSON; `format_date` writes a date for
+/// The data island and the element, as HTML. `story` is already made ([`pipeline::story`]); `island_json` is [`island`] written as JSON; `format_date` writes a date for
 /// display, as the browser would.
 pub fn element(
     story: &Story,
@@ -79,9 +62,9 @@ pub fn element(
     island_json: &str,
     format_date: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    let opts = &opts.plain();
-    let lang = language(story, opts);
-    let labels = Labels::with(lang, &opts.labels);
+    let opts = &plain_options(opts);
+    let lang = opts.language(Some(story), None);
+    let labels = opts.labels_in(lang);
     let els = view::story(
         story,
         &ViewOptions {
@@ -102,15 +85,15 @@ pub fn element(
     out.push_str("\" lang=\"");
     escape_attribute(lang, &mut out);
     out.push('"');
-    if let Some(max) = opts.max.filter(|&m| m != DEFAULT_MAX) {
+    if opts.max != DEFAULT_MAX {
         out.push_str(" max=\"");
-        out.push_str(&max.to_string());
+        out.push_str(&crate::text::decimal(opts.max));
         out.push('"');
     }
     if opts.autoplay {
         out.push_str(" autoplay");
     }
-    if opts.keep_near_duplicates {
+    if !opts.near_duplicates {
         out.push_str(" near-duplicates=\"off\"");
     }
     for (name, text) in &opts.labels {

@@ -182,14 +182,15 @@ struct Field {
 
 #[test]
 fn card_agrees_with_the_reference_on_real_pages() {
-    let Some(dir) = corpus() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have ../shared/corpus/metascraper"
-        );
-        eprintln!("skipped: ../shared/corpus/metascraper is not beside this checkout");
+    // (no corpus is a failure, not a pass: only an explicit STORYCARD_CORPUS=none skips it)
+    if std::env::var_os("STORYCARD_CORPUS").is_some_and(|v| v == "none") {
+        eprintln!("skipped: STORYCARD_CORPUS=none");
         return;
-    };
+    }
+    let dir = corpus().expect(
+        "no metascraper corpus: put it at ../shared/corpus/metascraper beside this checkout, \
+         point STORYCARD_CORPUS at it, or skip this test with STORYCARD_CORPUS=none",
+    );
     // (field, floor asserted now, the agreement the product aims at). Where the two differ the
     // floor is what was measured last, so a change can only raise it.
     let mut fields: Vec<Field> = [

@@ -20,7 +20,7 @@ fn expected() -> Json {
 }
 
 fn story() -> storycard::Story {
-    storycard::story_from_json(&seed_island(), &Default::default(), storycard::DEFAULT_MAX).unwrap()
+    storycard::story(&seed_island(), &Default::default()).unwrap()
 }
 
 fn strings(v: &Json) -> Vec<String> {
@@ -159,7 +159,7 @@ fn seed_view_escapes_what_it_writes() {
             "related":[{"headline":"a\" onmouseover=\"alert(1)","url":"https://x.example/?a=1&b=<2>"}]}"#,
     )
     .unwrap();
-    let s = storycard::story_from_json(&data, &Default::default(), 20).unwrap();
+    let s = storycard::story(&data, &Default::default()).unwrap();
     let out = html::to_html(&view::story(
         &s,
         &view::ViewOptions {

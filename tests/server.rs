@@ -7,9 +7,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use scraper::{Html, Node as Parsed, Selector};
-use storycard::server::{self, Options};
 use storycard::view::{El, Node, ViewOptions};
 use storycard::{dates, dedupe, extract, html, i18n, view, Json};
+use storycard::{server, Options};
 
 fn story(headline: &str, label: &str) -> storycard::Story {
     let data: Json = serde_json::from_value(serde_json::json!({
@@ -31,7 +31,7 @@ fn story(headline: &str, label: &str) -> storycard::Story {
 
 fn render(story: &storycard::Story, opts: &Options) -> String {
     let island = server::island(story);
-    let lang = server::language(story, opts).to_owned();
+    let lang = opts.language(Some(story), None).to_owned();
     server::element(story, opts, &island, &|raw| dates::long_date(raw, &lang))
 }
 
@@ -98,7 +98,7 @@ fn hostile_data_and_options_stay_in_their_place() {
         };
         let out = render(&story, &opts);
         // (control characters are left out of what the element carries)
-        let opts = opts.plain();
+        let opts = server::plain_options(&opts);
         let value = &server::plain(value);
         let doc = Html::parse_fragment(&out);
         let scripts: Vec<_> = doc.select(&Selector::parse("script").unwrap()).collect();

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(json) = serde_json::from_str::<Json>(text) else {
         return;
     };
-    if let Ok(story) = storycard::story_from_json(&json, &Default::default(), 20) {
+    if let Ok(story) = storycard::story(&json, &Default::default()) {
         common::render(&story);
     }
 });

@@ -12,7 +12,10 @@
 //! where each field came from. `render` prints the HTML to put in a page instead of the element:
 //! a data island and a `<story-card>` with the card already in a declarative shadow root, which
 //! the element module takes over without building it again. `--url` is the address the page was
-//! served from (for relative links and as the article's address of last resort); `--related` the
+//! served from (for relative links and as the article's address of last resort). A page's own
+//! `<story-card>` gives the options, as in the browser (its `source` names the data island to
+//! read, its `related` the lists, and `max`, `lang`, `near-duplicates`, `autoplay` and `label-*`
+//! as there); the flags override them, all read by `storycard::Options`. `--related` the
 //! CSS selector list of the page's related-link containers, as in the `related` attribute; `--max`
 //! how many related stories to keep (20 unless given), as in the `max` attribute;
 //! `--near-duplicates off` keeps near duplicates, as the attribute does; `--lang`,
@@ -44,8 +47,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use storycard::page::Page;
-    use storycard::{dates, dedupe, extract, server, Json, Story};
+    use storycard::page_html::HtmlPage;
+    use storycard::pipeline::{self, Input};
+    use storycard::{dates, server, Json, Options, Story};
 
     const USAGE: &str =
         "usage: storycard extract PAGE.html [--url URL] [--related SELECTORS] [--max N] [--near-duplicates off]
@@ -63,101 +67,112 @@ mod cli {
         };
         let mut file = None;
         let mut data = None;
-        let mut url = None;
-        let mut related = None;
-        let mut max = storycard::DEFAULT_MAX;
-        let mut opts = server::Options::default();
+        // The flags, as the JSON object of option names the element's attributes make: both
+        // are read by `Options`' one set of rules.
+        let mut flags = Vec::new();
+        // (`--label-read-more TEXT` is the attribute `label-read-more="TEXT"`)
+        let mut labels = Vec::new();
         let mut rest = rest.iter();
         while let Some(arg) = rest.next() {
             let mut value = || rest.next().map(String::as_str).ok_or(USAGE);
-            match arg.as_str() {
-                "--url" => url = Some(value()?),
-                "--related" => related = Some(value()?),
-                "--max" => {
-                    max = value()?.parse().map_err(|_| "--max takes a whole number")?;
-                    opts.max = Some(max);
+            let option = match arg.as_str() {
+                "--url" => "url",
+                "--related" => "related",
+                "--max" => "max",
+                "--near-duplicates" => "nearDuplicates",
+                "--lang" if render => "lang",
+                "--id" if render => "id",
+                "--stylesheet" if render => "stylesheet",
+                "--autoplay" if render => {
+                    flags.push(("autoplay".to_owned(), Json::Bool(true)));
+                    continue;
                 }
-                "--data" if render => data = Some(value()?),
-                "--lang" if render => opts.lang = Some(value()?.to_owned()),
-                "--id" if render => opts.id = Some(value()?.to_owned()),
-                "--stylesheet" if render => opts.stylesheet = Some(value()?.to_owned()),
-                "--autoplay" if render => opts.autoplay = true,
-                "--near-duplicates" => match value()? {
-                    "off" => opts.keep_near_duplicates = true,
-                    "on" => opts.keep_near_duplicates = false,
-                    _ => return Err("--near-duplicates takes on or off".into()),
-                },
+                "--data" if render => {
+                    data = Some(value()?);
+                    continue;
+                }
                 label if render && label.starts_with("--label-") => {
-                    let name = label_name(&label["--label-".len()..])?;
-                    opts.labels.push((name, value()?.to_owned()));
+                    labels.push((&label[2..], value()?));
+                    continue;
                 }
                 _ if file.is_none() && data.is_none() && !arg.starts_with("--") => {
-                    file = Some(arg.as_str())
+                    file = Some(arg.as_str());
+                    continue;
                 }
                 _ => return Err(USAGE.into()),
-            }
+            };
+            flags.push((option.to_owned(), Json::String(value()?.to_owned())));
         }
         let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
-        let mut story = match (file, data) {
+        let flags = merge(Options::attributes_json(labels), Json::Object(flags));
+        let fail = |e: storycard::Error| e.message();
+        let story = match (file, data) {
             (Some(file), None) => {
-                let page = Page::from_html(&read(file)?, url, related).map_err(|e| e.message())?;
-                let extracted = extract::from_page(&page).map_err(|e| e.message())?;
-                let rules = dedupe::Rules {
-                    base: page.base.as_deref(),
-                    near_duplicates: !opts.keep_near_duplicates,
-                    ..dedupe::Rules::default()
-                };
-                dedupe::dedupe_with(extracted, &rules)
+                // The page's own `<story-card>` gives its options, as in the browser; the flags
+                // override them.
+                let url = flags.get("url").and_then(Json::as_str);
+                let html = HtmlPage::parse(&read(file)?, url);
+                let options = Options::from_json(&merge(html.element_options(), flags));
+                match &options.source {
+                    Some(selector) => {
+                        let data = html.island(selector).map_err(fail)?;
+                        make(Input::Data(&data), &options, html.base().as_deref(), render)
+                    }
+                    None => {
+                        let page = html.page(options.related.as_deref()).map_err(fail)?;
+                        make(Input::Page(&page), &options, None, render)
+                    }
+                }
             }
             (None, Some(path)) => {
                 let json: Json = serde_json::from_str(&read(path)?)
                     .map_err(|e| format!("{path}: not valid JSON: {e}"))?;
-                let extracted = extract::island::read(&json).map_err(|e| e.message())?;
-                let rules = dedupe::Rules {
-                    base: url,
-                    near_duplicates: !opts.keep_near_duplicates,
-                    ..dedupe::Rules::default()
-                };
-                dedupe::dedupe_with(extracted, &rules)
+                make(
+                    Input::Data(&json),
+                    &Options::from_json(&flags),
+                    None,
+                    render,
+                )
             }
             _ => return Err(USAGE.into()),
         };
-        story.limit(max);
-        if render {
-            Ok(html(&story, &opts))
-        } else {
-            serde_json::to_string_pretty(&Json::from(&story)).map_err(|e| e.to_string())
-        }
+        story.map_err(fail)
     }
 
-    /// The element's HTML, its dates written natively.
-    fn html(story: &Story, opts: &server::Options) -> String {
-        let lang = server::language(story, opts).to_owned();
-        let island = server::island(story);
-        server::element(story, opts, &island, &|raw| dates::long_date(raw, &lang))
-    }
-
-    /// `read-more` as the label name `readMore`, when it is one.
-    fn label_name(kebab: &str) -> Result<String, String> {
-        let mut name = String::new();
-        let mut upper = false;
-        for c in kebab.chars() {
-            if c == '-' {
-                upper = true;
-            } else if upper {
-                name.push(c.to_ascii_uppercase());
-                upper = false;
-            } else {
-                name.push(c);
+    /// `under` with the members of `over` in place of its own; two objects merge (the page's
+    /// labels and the flags' labels).
+    fn merge(under: Json, over: Json) -> Json {
+        match (under, over) {
+            (Json::Object(mut members), Json::Object(more)) => {
+                for (name, value) in more {
+                    match members.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, old)) => *old = merge(std::mem::replace(old, Json::Null), value),
+                        None => members.push((name, value)),
+                    }
+                }
+                Json::Object(members)
             }
+            (_, over) => over,
         }
-        if storycard::i18n::Labels::NAMES.contains(&name.as_str()) {
-            Ok(name)
+    }
+
+    /// The story of `input` (relative addresses against `base`, else `--url`): the HTML to put
+    /// in the page with `render`, else the ready event's detail as JSON.
+    fn make(
+        input: Input,
+        options: &Options,
+        base: Option<&str>,
+        render: bool,
+    ) -> Result<String, storycard::Error> {
+        if render {
+            let (story, html) = server::render(input, options, base, &dates::long_date)?;
+            for warning in &story.warnings {
+                eprintln!("storycard: {}", warning.line());
+            }
+            Ok(html)
         } else {
-            Err(format!(
-                "--label-{kebab}: no such label; the labels are {}",
-                storycard::i18n::Labels::NAMES.join(", ")
-            ))
+            let story: Story = pipeline::story(input, options, base)?;
+            Ok(serde_json::to_string_pretty(&story).unwrap_or_default())
         }
     }
 }

@@ -9,99 +9,52 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Sh
 
 use super::page;
 use super::render::{build, take as take_node};
-use crate::dedupe::{Deduper, Rules};
 use crate::error::{Error, Warning};
 use crate::i18n::Labels;
+use crate::options::Options;
+use crate::pipeline::{Making, Taken};
 use crate::text::cat;
 use crate::view::{self, ViewOptions};
-use crate::{detail, Story, DEFAULT_MAX};
+use crate::Story;
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// What `mount` was given. Read once from the JavaScript options object.
-struct Options {
-    source: Option<String>,
+/// What `mount` was given: the [`Options`], read by serde-wasm-bindgen under their documented
+/// names, and the two members that stay JavaScript values.
+struct Given {
+    options: Options,
+    /// The article data as an object (preferred over `source`), read an entry at a time.
     data: Option<JsValue>,
-    max: usize,
-    lang: Option<String>,
-    /// The page's replacements for the widget's words: (name, text) pairs of the `labels` option.
-    labels: Vec<(String, String)>,
-    /// Whether the slides may rotate by themselves (the `autoplay` option).
-    autoplay: bool,
-    /// Whether the shadow root holds server-rendered markup to take over (the `hydrate` option):
-    /// the first render keeps its nodes when they are the view's.
-    hydrate: bool,
-    tracking: Vec<String>,
-    /// Whether near duplicates go too (the `nearDuplicates` option): unless it is `false` or
-    /// `"off"`.
-    near_duplicates: bool,
-    /// CSS selectors of the page's related-link containers, read when there is no data.
-    #[cfg(feature = "page")]
-    related: Option<String>,
     /// The story keys other widgets on the page show, to skip: a `Set`, which only the element
-    /// module passes (it keeps the page's list, shared by both WebAssembly modules). Absent: this widget takes no part in
-    /// showing each story once per page.
+    /// module passes (it keeps the page's list, shared by both WebAssembly modules). Absent:
+    /// this widget takes no part in showing each story once per page.
     taken: Option<js_sys::Set>,
 }
 
-impl Options {
-    fn read(options: &JsValue) -> Options {
-        let field = |object: &JsValue, key: &str| {
-            js_sys::Reflect::get(object, &JsValue::from_str(key))
+impl Given {
+    fn read(given: &JsValue) -> Given {
+        let field = |key: &str| {
+            js_sys::Reflect::get(given, &JsValue::from_str(key))
                 .ok()
                 .filter(|v| !v.is_undefined() && !v.is_null())
         };
-        let get = |key: &str| field(options, key);
-        let text_of = |object: &JsValue, key: &str| {
-            field(object, key)
-                .and_then(|v| v.as_string())
-                .filter(|s| !s.trim().is_empty())
-        };
-        let text = |key: &str| text_of(options, key);
-        let labels = get("labels")
-            .map(|given| {
-                Labels::NAMES
-                    .iter()
-                    .filter_map(|name| Some(((*name).to_owned(), text_of(&given, name)?)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let max = get("max")
-            .and_then(|v| {
-                v.as_f64().or_else(|| {
-                    v.as_string()
-                        .and_then(|s| s.trim().parse::<u32>().ok().map(f64::from))
-                })
-            })
-            .filter(|n| n.is_finite() && *n >= 0.0)
-            .map_or(DEFAULT_MAX, |n| n.min(u32::MAX as f64) as usize);
-        Options {
-            source: text("source"),
-            data: get("data"),
-            max,
-            lang: text("lang"),
-            labels,
-            autoplay: get("autoplay").is_some_and(|v| v.is_truthy()),
-            hydrate: get("hydrate").is_some_and(|v| v.is_truthy()),
-            near_duplicates: get("nearDuplicates").is_none_or(|v| {
-                v.as_bool() != Some(false)
-                    && !v
-                        .as_string()
-                        .is_some_and(|s| matches!(s.trim(), "off" | "false"))
-            }),
-            #[cfg(feature = "page")]
-            related: text("related"),
-            taken: get("taken").map(JsCast::unchecked_into),
-            tracking: get("trackingParams")
-                .map(|v| {
-                    js_sys::Array::from(&v)
-                        .iter()
-                        .filter_map(|p| p.as_string())
-                        .collect()
-                })
-                .unwrap_or_default(),
+        let options = serde_wasm_bindgen::from_value(given.clone()).unwrap_or_else(|e| Options {
+            warnings: vec![Warning {
+                path: "options".into(),
+                message: cat(&[
+                    "could not be read (",
+                    &e.to_string(),
+                    "); the defaults are used",
+                ]),
+            }],
+            ..Options::default()
+        });
+        Given {
+            options,
+            data: field("data"),
+            taken: field("taken").map(JsCast::unchecked_into),
         }
     }
 }
@@ -109,7 +62,7 @@ impl Options {
 struct State {
     host: Element,
     root: ShadowRoot,
-    options: Options,
+    given: Given,
     /// The keys of the related stories shown, for the page's shared list.
     keys: Vec<String>,
     /// The render under way: its story so far, or why it failed.
@@ -121,12 +74,10 @@ struct State {
 /// slice at a time, so that a long list never holds the page's main thread; the render itself is
 /// one step, and the stories it left out are freed in one more.
 struct Job {
-    /// The dedupe under way; once every entry is read, its indexes, freed after the render.
-    deduper: Deduper,
+    /// The story being made; once every entry is read, its indexes, freed after the render.
+    making: Making,
     /// Whether every entry is read.
     read: bool,
-    /// The story, once every entry is read, until it is rendered.
-    story: Option<Story>,
     entries: Entries,
     /// The next entry to read.
     next: u32,
@@ -185,7 +136,7 @@ impl Widget {
         let mut state = State {
             host,
             root,
-            options: Options::read(&options),
+            given: Given::read(&options),
             keys: Vec::new(),
             job: None,
             destroyed: false,
@@ -205,8 +156,8 @@ impl Widget {
     pub fn step(&self, taken: JsValue) -> bool {
         let event = {
             let mut state = self.state.borrow_mut();
-            if !taken.is_undefined() && state.options.taken.is_some() {
-                state.options.taken = Some(taken.unchecked_into());
+            if !taken.is_undefined() && state.given.taken.is_some() {
+                state.given.taken = Some(taken.unchecked_into());
             }
             match state.step() {
                 Step::Working => return false,
@@ -231,7 +182,7 @@ impl Widget {
     pub fn update(&self, data: JsValue) {
         let mut state = self.state.borrow_mut();
         if !state.destroyed {
-            state.options.data = Some(data).filter(|d| !d.is_undefined() && !d.is_null());
+            state.given.data = Some(data).filter(|d| !d.is_undefined() && !d.is_null());
             state.start();
         }
     }
@@ -278,14 +229,15 @@ impl State {
             let entries = related.unwrap_or_default();
             Ok::<_, Error>((head, Entries::Data(entries)))
         };
-        let (head, entries) = match (&self.options.data, &self.options.source) {
+        let options = &self.given.options;
+        let (head, entries) = match (&self.given.data, &options.source) {
             (Some(data), _) => island(data)?,
             (None, Some(selector)) => island(&page::read_source(&self.host, selector)?)?,
             #[cfg(feature = "page")]
             (None, None) => {
                 let mut extracted = crate::extract::from_page(&super::reader::read(
                     &self.host,
-                    self.options.related.as_deref(),
+                    options.related.as_deref(),
                 )?)?;
                 let related = std::mem::take(&mut extracted.related);
                 (extracted, Entries::Read(related.into_iter()))
@@ -294,17 +246,11 @@ impl State {
             (None, None) => return Err(Error::NoSource),
         };
         let base = self.host.base_uri().ok().flatten();
-        let rules = Rules {
-            base: base.as_deref(),
-            tracking: &self.options.tracking,
-            near_duplicates: self.options.near_duplicates,
-        };
-        let mut deduper = Deduper::new(head, &rules);
-        deduper.reserve(entries.len());
+        let mut making = Making::new(head, options, base.as_deref());
+        making.reserve(entries.len());
         Ok(Job {
-            deduper,
+            making,
             read: false,
-            story: None,
             entries,
             next: 0,
             warnings: Vec::new(),
@@ -338,11 +284,16 @@ impl State {
                 return Step::Working;
             }
         }
-        let Some(story) = job.story.take() else {
-            self.job = Some(Ok(job));
-            return Step::Working;
-        };
-        let (story, left_out) = self.finish(story);
+        let taken = self.given.taken.as_ref();
+        let has = |key: &str| taken.is_some_and(|t| t.has(&JsValue::from_str(key)));
+        let finished = job.making.finish(taken.map(|t| Taken {
+            count: t.size() as usize,
+            has: &has,
+        }));
+        if taken.is_some() {
+            self.keys = finished.keys;
+        }
+        let (story, left_out) = (finished.story, finished.left_out);
         let removed = std::mem::replace(&mut job.removed, js_sys::Array::new());
         let fire = self.render(Ok((story, removed)));
         job.left_out = left_out;
@@ -354,48 +305,19 @@ impl State {
         fire
     }
 
-    /// The read story without what other widgets show, limited to `max`; and the stories left
-    /// out. Only the first `max` stories and as many as the other widgets show are compared
-    /// with theirs: the rest are left out either way.
-    fn finish(&mut self, mut story: Story) -> (Story, Vec<crate::model::Related>) {
-        let base = self.host.base_uri().ok().flatten();
-        let rules = Rules {
-            base: base.as_deref(),
-            tracking: &self.options.tracking,
-            near_duplicates: self.options.near_duplicates,
-        };
-        let max = self.options.max;
-        let taken = self.options.taken.as_ref();
-        let compared = max.saturating_add(taken.map_or(0, |t| t.size() as usize));
-        let mut left_out = Vec::new();
-        if story.related.len() > compared {
-            left_out = story.related.split_off(compared);
-            story.omitted += left_out.len();
-        }
-        if let Some(taken) = taken {
-            story.skip_taken(&rules, |key| taken.has(&JsValue::from_str(key)));
-        }
-        story.limit(max);
-        if taken.is_some() {
-            self.keys = story.keys(&rules);
-        }
-        (story, left_out)
-    }
-
     fn lang(&self, story: Option<&Story>) -> String {
-        self.options
-            .lang
-            .clone()
-            .or_else(|| story.and_then(|s| s.article.language.clone()))
-            .or_else(|| page::lang_around(&self.host))
-            .unwrap_or_else(|| "en".into())
+        let around = page::lang_around(&self.host);
+        self.given
+            .options
+            .language(story, around.as_deref())
+            .to_owned()
     }
 
     /// Replaces the shadow content with the finished job's story, or with the error notice;
     /// returns the event to fire and its detail.
     fn render(&mut self, story: Result<(Story, js_sys::Array), Error>) -> Step {
         // (server-rendered markup is taken over by the first render only)
-        let hydrate = std::mem::take(&mut self.options.hydrate);
+        let hydrate = std::mem::take(&mut self.given.options.hydrate);
         if !hydrate {
             self.clear();
         }
@@ -406,14 +328,14 @@ impl State {
             );
         };
         let lang = self.lang(story.as_ref().ok().map(|(story, _)| story));
-        let replaced = self.options.labels.clone();
+        let replaced = self.given.options.labels.clone();
         let labels = Labels::with(&lang, &replaced);
         let result = story.and_then(|(story, removed)| {
-            let format_date = page::date_formatter(&lang);
+            let format_date = page::date_formatter(lang.clone());
             let opts = ViewOptions {
                 labels: &labels,
                 format_date: &format_date,
-                autoplay: self.options.autoplay,
+                autoplay: self.given.options.autoplay,
             };
             // The card and the carousel without its slides, then the slides one at a time: a
             // long list's tree is never held whole.
@@ -437,10 +359,10 @@ impl State {
                 // (the entries removed while reading are in `removed` already; those shown
                 // elsewhere are added now)
                 for r in &story.removed[removed.length() as usize..] {
-                    removed.push(&page::from_text(&detail::removed(r)));
+                    removed.push(&page::to_js(r));
                 }
                 story.removed.clear();
-                let detail = page::from_text(&detail::story(&story));
+                let detail = page::to_js(&story);
                 let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("removed"), &removed);
                 Step::Fire("storycard:ready", detail)
             }
@@ -533,7 +455,7 @@ enum Step {
 
 impl Job {
     /// Reads and dedupes entries, and converts the removals for the ready event, until every
-    /// entry is read (`true`, with [`Job::story`] set) or `deadline` (a `Date.now()`) has passed
+    /// entry is read (`true`) or `deadline` (a `Date.now()`) has passed
     /// (`false`). Checks the clock every 8 entries.
     fn advance(&mut self, deadline: f64) -> Result<bool, Error> {
         while !self.read {
@@ -559,17 +481,16 @@ impl Job {
                     },
                 };
                 if let Some(entry) = entry {
-                    self.deduper.push(entry);
+                    self.making.push(entry);
                 }
             }
-            for r in &self.deduper.removed()[self.removed.length() as usize..] {
-                self.removed.push(&page::from_text(&detail::removed(r)));
+            for r in &self.making.removed()[self.removed.length() as usize..] {
+                self.removed.push(&page::to_js(r));
             }
             if self.read {
                 // (rendered in this same step, however long the reading took: a short list on
                 // a first load, where compiling the module takes the slice, shows in this task)
-                self.deduper.warn(std::mem::take(&mut self.warnings));
-                self.story = Some(self.deduper.take_story());
+                self.making.warn(std::mem::take(&mut self.warnings));
                 return Ok(true);
             }
             if js_sys::Date::now() > deadline {
@@ -585,7 +506,7 @@ impl Job {
         loop {
             let keep = self.left_out.len().saturating_sub(4096);
             self.left_out.truncate(keep);
-            let freed = self.deduper.release(4096);
+            let freed = self.making.release(4096);
             if freed && self.left_out.is_empty() {
                 return true;
             }

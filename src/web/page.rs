@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element};
 
 use crate::error::Error;
-use crate::json::Json;
+use crate::json::{Json, MAX_DEPTH};
 
 #[wasm_bindgen]
 extern "C" {
@@ -71,14 +71,14 @@ pub fn split(value: &JsValue) -> Result<(Json, Option<js_sys::Array>), Error> {
 
 /// Converts a JavaScript value (already parsed JSON, or an object given to `mount`).
 ///
-/// Walked by hand rather than through serde: it is a fraction of the code size, and it bounds the
-/// depth, so data nested thousands deep is an error instead of a stack overflow.
+/// Walked by hand rather than by serde-wasm-bindgen (which the options and the ready event's
+/// detail go through) for one thing it cannot do: read a string only in part. It copies every
+/// string whole into the module's memory, so a 10 MB headline held the main thread for one task
+/// of over 200 ms (`tests/e2e/bad-input.test.mjs`, measured); here at most [`STRING_MAX`] units of
+/// each string are copied. The depth is bounded as serde's reading of [`Json`] bounds it.
 pub fn from_js(value: &JsValue) -> Result<Json, Error> {
     to_json(value, 0, &mut { STRINGS_MAX })
 }
-
-/// Deeper than any real article data; deep enough to be safe on every engine's wasm stack.
-const MAX_DEPTH: usize = 64;
 
 /// `v` as JSON at `depth`, with `left` UTF-16 units of strings still to read.
 fn to_json(v: &JsValue, depth: usize, left: &mut u32) -> Result<Json, Error> {
@@ -156,14 +156,14 @@ pub fn lang_around(host: &Element) -> Option<String> {
 /// and date-only values (`2025-05-03`) shown as that calendar day in every time zone. Each
 /// `Intl.DateTimeFormat` is made on first use: making one loads the locale's data, the largest
 /// part of a first render when it happens, and a card without dates needs none.
-pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> + '_ {
+pub fn date_formatter(lang: String) -> impl Fn(&str) -> Option<String> {
     let make = move |time_zone: Option<&str>| {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
         if let Some(tz) = time_zone {
             let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &tz.into());
         }
-        DateTimeFormat::new(lang, &options)
+        DateTimeFormat::new(&lang, &options)
             .or_else(|_| DateTimeFormat::new("en", &options))
             .ok()
     };
@@ -184,8 +184,10 @@ pub fn date_formatter(lang: &str) -> impl Fn(&str) -> Option<String> + '_ {
     }
 }
 
-/// JSON text this module wrote (see [`crate::detail`]) as a JavaScript value, by the browser's
-/// `JSON.parse`.
-pub fn from_text(text: &str) -> JsValue {
-    parse_json(&JsValue::from_str(text)).unwrap_or(JsValue::NULL)
+/// A value of the story (the ready event's detail, one removal) as a plain JavaScript object, by
+/// serde-wasm-bindgen.
+pub fn to_js(value: &impl serde::Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }

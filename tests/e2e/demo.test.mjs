@@ -1,7 +1,6 @@
 // The demo page as a reader gets it: served locally, rendered by <story-card> in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, browserForFile, open } from './browser.mjs';
 import { SCREENS, shoot } from './screens.mjs';
@@ -41,8 +40,14 @@ test('the demo shows the seed card and eight related stories, each once', async 
 
 test('pictures of the demo: desktop and phone, light and dark, right to left', async () => {
   for (const screen of SCREENS) {
-    const path = await shoot(env, screen, join(ROOT, 'test-results', 'screens'));
-    assert.ok(statSync(path).size > 10_000, `${path} holds a picture`);
+    const { path, seen } = await shoot(env, screen, join(ROOT, 'test-results', 'screens'));
+    assert.deepEqual(seen.size, [screen.width, screen.height], `${path}: the viewport`);
+    assert.equal(seen.headline, 'US abandons conflict resolution, resumes aid to Ukraine', path);
+    assert.ok(seen.headlineInView, `${path}: the headline is in the picture`);
+    assert.equal(seen.textLuminance > 0.5, screen.scheme === 'dark', `${path}: ${screen.scheme} text (${seen.textLuminance.toFixed(2)})`);
+    assert.equal(seen.firstSlideAtRight, !!screen.rtl, `${path}: the carousel's direction`);
+    if (screen.width < 600) assert.equal(seen.slidesInView, 1, `${path}: one slide and the next one's edge`);
+    else assert.ok(seen.slidesInView >= 3, `${path}: ${seen.slidesInView} slides in view`);
   }
 });
 

@@ -13,7 +13,12 @@ export const SCREENS = [
   { name: 'desktop-rtl', width: 1280, height: 900, scheme: 'light', rtl: true },
 ];
 
-/** Saves `screen` of the demo as `<dir>/<prefix><name>.png`; returns the file's path. */
+/**
+ * Saves `screen` of the demo as `<dir>/<prefix><name>.png`; returns the file's path and what the
+ * picture shows, read from the page as it was taken: the card's headline and how much of it is in
+ * view, the slides wholly in view, the text colour's luminance (0 black, 1 white) and the
+ * carousel's direction.
+ */
 export async function shoot(env, screen, dir, prefix = '') {
   const { page } = await open(env);
   await page.setViewportSize({ width: screen.width, height: screen.height });
@@ -33,9 +38,26 @@ export async function shoot(env, screen, dir, prefix = '') {
       })
       .every((i) => i.complete),
   );
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('story-card').shadowRoot;
+    const headline = root.querySelector('[part~="headline"]');
+    const box = headline.getBoundingClientRect();
+    const [r, g, b] = getComputedStyle(headline).color.match(/[\d.]+/g).map(Number);
+    const track = root.getElementById('track').getBoundingClientRect();
+    const slides = [...root.querySelectorAll('[part~="slide"]')].map((s) => s.getBoundingClientRect());
+    return {
+      headline: headline.textContent,
+      headlineInView: box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth,
+      slidesInView: slides.filter((s) => s.left >= track.left - 1 && s.right <= track.right + 1).length,
+      textLuminance: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255,
+      firstSlideAtRight: Math.abs(slides[0].right - track.right) < Math.abs(slides[0].left - track.left),
+    };
+  });
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${prefix}${screen.name}.png`);
-  await page.screenshot({ path });
+  const png = await page.screenshot({ path });
   await page.close();
-  return path;
+  // (a PNG's size is in its header: width and height as 32-bit numbers at bytes 16 and 20)
+  seen.size = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  return { path, seen };
 }

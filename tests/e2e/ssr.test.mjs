@@ -3,11 +3,13 @@
 // then takes it over without making or removing a node; and for the seed and every fixture page
 // the tree the browser builds from the server's HTML equals the one the widget renders itself.
 // The browser runs in UTC, the zone the command writes dates in.
+process.env.TZ = 'UTC';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderToString } from 'storycard/server';
 import { ROOT, browserForFile, enhance } from './browser.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
@@ -26,10 +28,18 @@ before(() => {
   writeFileSync(seed, index.match(/<script type="application\/json" id="article-data">([\s\S]*?)<\/script>/)[1]);
 });
 
-/** What `storycard render ARGS` prints: the element's HTML, or the error. */
+/** What `storycard render ARGS` prints: the element's HTML, or the error; and its warnings. */
 function render(...args) {
   const run = spawnSync(cli, ['render', ...args], { encoding: 'utf8' });
-  return run.status === 0 ? { html: run.stdout } : { error: run.stderr.trim().replace(/^storycard: /, '') };
+  const said = run.stderr.trim().split('\n').filter(Boolean).map((line) => line.replace(/^storycard: /, ''));
+  return run.status === 0 ? { html: run.stdout, warnings: said } : { error: said.join('\n') };
+}
+
+/** What `storycard extract ARGS` prints: the ready event's detail. */
+function extract(...args) {
+  const run = spawnSync(cli, ['extract', ...args], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
 }
 
 /** A page around server-rendered HTML, with the element module only when `module` is set. */
@@ -167,6 +177,7 @@ async function client(url, html) {
     const serialize = new Function(`return ${tree}`)();
     document.addEventListener('storycard:ready', (e) => {
       window.__tree = serialize(e.target.shadowRoot);
+      window.__detail = { related: e.detail.related.map((r) => r.headline), warnings: e.detail.warnings.map((w) => `${w.path}: ${w.message}`) };
     });
     document.addEventListener('storycard:error', (e) => {
       window.__error = e.detail.message;
@@ -174,7 +185,7 @@ async function client(url, html) {
   }, TREE);
   await tab.goto(url);
   await tab.waitForFunction(() => window.__tree || window.__error);
-  const got = await tab.evaluate(() => ({ tree: window.__tree, error: window.__error }));
+  const got = await tab.evaluate(() => ({ tree: window.__tree, detail: window.__detail, error: window.__error }));
   await tab.close();
   assert.deepEqual(problems, []);
   return got;
@@ -260,3 +271,58 @@ test('the article demo page renders on the server and shows its card without Jav
   assert.ok(card.links);
   await tab.close();
 });
+
+// One pipeline: the same page through the element (in Chromium), the command line (which takes
+// the options of the page's own <story-card>, as the browser does) and renderToString (given the
+// same options as an object) gives the same stories, the same warnings and the same tree.
+const island = () => readFileSync(seed, 'utf8');
+const TWO_LISTS = `<article><h1>Harbour ferry returns after a decade</h1><p>The ferry sails again from Monday.</p></article>
+<ul class="related-top"><li><a href="/a/pier-plans.html">Pier plans go on show at the town hall</a></li>
+<li><a href="/a/lifeboat.html">Lifeboat crew rescues two kayakers off the point</a></li></ul>
+<ul class="related-bottom"><li><a href="/a/market.html">Fish market to open on Sundays this summer</a></li>
+<li><a href="/a/bridge.html">Old swing bridge closes for six weeks of repairs</a></li></ul>`;
+const PIPELINE_CASES = [
+  {
+    name: 'the seed, options as attributes',
+    body: () => `<script type="application/json" id="article-data">${island()}</script><story-card source="#article-data" max="3" lang="vi" label-read-more="Đọc tiếp" autoplay></story-card>`,
+    options: { max: '3', lang: 'vi', labels: { readMore: 'Đọc tiếp' }, autoplay: true },
+    related: 3,
+  },
+  {
+    name: 'the seed, near duplicates kept',
+    body: () => `<script type="application/json" id="article-data">${island()}</script><story-card source="#article-data" near-duplicates="off"></story-card>`,
+    options: { nearDuplicates: 'off' },
+  },
+  {
+    name: 'a max the widget cannot use',
+    body: () => `<script type="application/json" id="article-data">${island()}</script><story-card source="#article-data" max="many"></story-card>`,
+    options: { max: 'many' },
+    warning: 'options.max: must be a whole number, found a string; 20 is used',
+  },
+  {
+    name: 'a page without data whose element names two related lists',
+    body: () => `${TWO_LISTS}<story-card related=".related-top, .related-bottom"></story-card>`,
+    related: 4,
+  },
+];
+
+for (const c of PIPELINE_CASES) {
+  test(`one pipeline: ${c.name}: the element, the command line and renderToString agree`, async () => {
+    const url = 'https://news.example.com/world/one-pipeline.html';
+    const own = await client(url, page(c.body(), { module: true }));
+    assert.ok(own.tree, own.error);
+    const file = join(ROOT, 'test-results', 'one-pipeline.html');
+    writeFileSync(file, page(c.body()));
+    const out = render(file, '--url', url);
+    assert.ok(out.html, out.error);
+    assert.deepEqual(await server(url, page(out.html)), own.tree, "the command line's tree is the element's");
+    assert.deepEqual(extract(file, '--url', url).related.map((r) => r.headline), own.detail.related, 'the same stories');
+    if (c.related) assert.equal(own.detail.related.length, c.related);
+    const warnings = own.detail.warnings.filter((w) => w.startsWith('options.'));
+    assert.deepEqual(out.warnings.filter((w) => w.startsWith('options.')), warnings, 'the same warnings');
+    assert.deepEqual(warnings, c.warning ? [c.warning] : []);
+    if (c.options) {
+      assert.equal(renderToString(JSON.parse(island()), { ...c.options, url }).trimEnd(), out.html.trimEnd(), 'renderToString writes what the command line writes');
+    }
+  });
+}
