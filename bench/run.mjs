@@ -15,7 +15,7 @@
 // bench/results/latest.json and the chart to docs/bench.svg.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { ROOT, start } from '../tests/e2e/browser.mjs';
 import { data } from './data.mjs';
@@ -26,7 +26,15 @@ const RATES = quick ? [1] : [1, 4];
 const SAMPLES = quick ? 5 : 15;
 const OUT = join(ROOT, 'bench/out');
 const LIBRARIES = ['vanilla', 'embla', 'swiper', 'splide', 'keen'];
-const CONTESTANTS = ['storycard', ...LIBRARIES, 'static'];
+// `--before DIR`: another build of the package (a `pkg/` directory inside the repository, such
+// as an earlier commit's, copied there) runs as one more contestant, `storycard-before`, in the
+// same run, so that a change is compared with what it changes under the same load.
+const beforeAt = process.argv.indexOf('--before');
+const BEFORE = beforeAt > 0 ? relative(ROOT, resolve(process.argv[beforeAt + 1])) : null;
+const STORYCARDS = BEFORE ? ['storycard', 'storycard-before'] : ['storycard'];
+const CONTESTANTS = [...STORYCARDS, ...LIBRARIES, 'static'];
+/** Where a storycard contestant's package is served from. */
+const pkg = (name) => (name === 'storycard-before' ? `/${BEFORE}/` : '/pkg/');
 
 // Each library's own stylesheet, next to the card's.
 const LIBRARY_CSS = {
@@ -62,15 +70,14 @@ function page(name, n, body = '') {
   const island = JSON.stringify(data(n)).replaceAll('</', '<\\/');
   // storycard as the README embeds it: the element in the page, one script tag, and the resource
   // hints that fetch its bindings and WebAssembly alongside the element module.
-  const css =
-    name === 'storycard'
-      ? '<link rel="modulepreload" href="/pkg/storycard_wasm.js">\n<link rel="preload" href="/pkg/storycard_wasm_bg.wasm" as="fetch" crossorigin>'
-      : `<link rel="stylesheet" href="${name}.css">`;
-  if (name === 'storycard') body = `<story-card source="#data" max="${n}"></story-card>`;
-  const script =
-    name === 'storycard'
-      ? "<script>document.addEventListener('storycard:ready', () => window.__done(), { once: true });</script>\n" +
-        '<script type="module" src="/pkg/storycard.js"></script>'
+  const card = STORYCARDS.includes(name);
+  const css = card
+    ? `<link rel="modulepreload" href="${pkg(name)}storycard_wasm.js">\n<link rel="preload" href="${pkg(name)}storycard_wasm_bg.wasm" as="fetch" crossorigin>`
+    : `<link rel="stylesheet" href="${name}.css">`;
+  if (card) body = `<story-card source="#data" max="${n}"></story-card>`;
+  const script = card
+    ? "<script>document.addEventListener('storycard:ready', () => window.__done(), { once: true });</script>\n" +
+      `<script type="module" src="${pkg(name)}storycard.js"></script>`
       : name === 'static'
         ? '<script>window.__done()</script>'
         : `<script type="module" src="${name}.js"></script>`;
@@ -97,7 +104,7 @@ ${script}
 }
 
 const files = {
-  storycard: ['pkg/storycard.js', 'pkg/storycard_wasm.js', 'pkg/storycard_wasm_bg.wasm'],
+  ...Object.fromEntries(STORYCARDS.map((name) => [name, ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'].map((f) => `${pkg(name).slice(1)}${f}`)])),
   static: ['bench/out/static.css'],
   ...Object.fromEntries(LIBRARIES.map((name) => [name, [`bench/out/${name}.js`, `bench/out/${name}.css`]])),
 };
@@ -134,7 +141,7 @@ async function sample(env, name, n, rate) {
   if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  const wasm = name === 'storycard' ? await page.evaluate(async () => (await (await import('/pkg/storycard_wasm.js')).default()).memory.buffer.byteLength) : 0;
+  const wasm = STORYCARDS.includes(name) ? await page.evaluate(async (at) => (await (await import(`${at}storycard_wasm.js`)).default()).memory.buffer.byteLength, pkg(name)) : 0;
   await page.close();
   return { name, n, rate, ...timing, busy, script, memory: heap + wasm, heap, wasm };
 }
@@ -216,7 +223,7 @@ function report(samples, seconds) {
 
 /** Median first paint at 1×, one group of bars per N, each group scaled to its slowest. */
 function chart(rows) {
-  const COLORS = { storycard: '#0a58ca', vanilla: '#2e7d32', embla: '#8e6c00', swiper: '#b3261e', splide: '#6a1b9a', keen: '#00695c', static: '#757575' };
+  const COLORS = { storycard: '#0a58ca', 'storycard-before': '#7aa7e8', vanilla: '#2e7d32', embla: '#8e6c00', swiper: '#b3261e', splide: '#6a1b9a', keen: '#00695c', static: '#757575' };
   const width = 760;
   const barH = 14;
   const groupH = CONTESTANTS.length * (barH + 4) + 34;
