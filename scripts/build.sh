@@ -33,7 +33,5 @@ if [ -z "${STORYCARD_DEBUG:-}" ]; then
   for js in "$out/storycard.js" "$out/storycard_wasm.js" "$out/storycard_page.js"; do
     node_modules/.bin/terser "$js" --module --compress --mangle --output "$js"
   done
-  node scripts/minify-imports.mjs "$out/storycard_wasm_bg.wasm" "$out/storycard_wasm.js"
-  node scripts/minify-imports.mjs "$out/storycard_page_bg.wasm" "$out/storycard_page.js"
 fi
 node scripts/size.mjs "$out"

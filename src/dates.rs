@@ -6,6 +6,9 @@
 //!
 //! `tests/e2e/ssr.test.mjs` checks every language here, for every month, against Chromium's
 //! `Intl`.
+//!
+//! And the other way: a publication date written out in a page's text ([`date_in_text`]), read
+//! as ISO 8601.
 
 use crate::text::{cat, decimal};
 
@@ -427,6 +430,94 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// The English month names, lowercase.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A publication date written out in a page's text, as an ISO 8601 date (or the date-time, when
+/// the text holds one): `2016-04-08T20:30:39+00:00`, `Thursday, September 29, 2016`,
+/// `Aug 14, 2020`, `14 August 2020`, `12 Jan, 2016`. English month names only.
+///
+/// ```
+/// use storycard::dates::date_in_text;
+/// assert_eq!(date_in_text("Thursday, September 29, 2016").as_deref(), Some("2016-09-29"));
+/// assert_eq!(date_in_text("Posted 12 Jan, 2016, 10.34PM IST").as_deref(), Some("2016-01-12"));
+/// assert_eq!(date_in_text("| 2016-04-08T20:30:39+00:00").as_deref(), Some("2016-04-08T20:30:39+00:00"));
+/// assert_eq!(date_in_text("Episode 32"), None);
+/// ```
+pub fn date_in_text(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digits = |from: usize, n: usize| {
+        b.get(from..from + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    // An ISO date, with its time when one follows.
+    for i in 0..b.len() {
+        if digits(i, 4)
+            && b.get(i + 4) == Some(&b'-')
+            && digits(i + 5, 2)
+            && b.get(i + 7) == Some(&b'-')
+            && digits(i + 8, 2)
+        {
+            let end = s[i..]
+                .find(|c: char| {
+                    !(c.is_ascii_digit() || matches!(c, '-' | ':' | '.' | '+' | 'T' | 'Z'))
+                })
+                .map_or(s.len(), |e| i + e);
+            return Some(s[i..end].trim_end_matches(['-', ':', '.', '+']).to_owned());
+        }
+    }
+    // Words: a month name, a day and a year in either order. The month names are English, so a
+    // word is a run of ASCII letters and digits (which also keeps Unicode's tables out of the
+    // WebAssembly module).
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A month is its name or an abbreviation of three letters or more: `Sep`, `Sept`.
+    let month = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        (w.len() >= 3).then(|| MONTHS.iter().position(|m| m.starts_with(w.as_str())))?
+    };
+    let number =
+        |w: &str, lo: u32, hi: u32| w.parse::<u32>().ok().filter(|n| (lo..=hi).contains(n));
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = month(w) else { continue };
+        let around = |d: isize, y: isize| {
+            let get = |k: isize| words.get(usize::try_from(i as isize + k).ok()?).copied();
+            Some((number(get(d)?, 1, 31)?, number(get(y)?, 1900, 2100)?))
+        };
+        // "September 29, 2016" or "29 September 2016".
+        if let Some((day, year)) = around(1, 2).or_else(|| around(-1, 1)) {
+            let two = |n: u32| {
+                [
+                    char::from(b'0' + (n / 10) as u8),
+                    char::from(b'0' + (n % 10) as u8),
+                ]
+            };
+            let mut out = decimal(year as usize);
+            out.push('-');
+            out.extend(two(m as u32 + 1));
+            out.push('-');
+            out.extend(two(day));
+            return Some(out);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

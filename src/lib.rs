@@ -26,6 +26,7 @@ pub mod extract;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod markup;
 pub mod model;
 pub mod options;
 pub mod page;
@@ -35,6 +36,7 @@ pub mod pipeline;
 pub mod server;
 pub mod similar;
 pub mod text;
+pub mod unicode;
 pub mod url;
 pub mod view;
 #[cfg(target_arch = "wasm32")]

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 
 use storycard::extract::{self, byline::is_site};
 use storycard::page::Page;
-use storycard::text::fold_diacritics;
+use storycard::unicode::fold_diacritics;
 
 #[path = "common/compare.rs"]
 mod compare;

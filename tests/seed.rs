@@ -1,7 +1,7 @@
 //! The seed article, end to end in the pure core: the data island that `index.html` embeds goes
 //! through extraction, dedupe and the view, and is checked against `fixtures/seed.expected.json`.
 
-use storycard::{html, text, view, Json};
+use storycard::{html, view, Json};
 
 /// The JSON inside `index.html`'s `<script type="application/json" id="article-data">`.
 fn seed_island() -> Json {
@@ -29,7 +29,7 @@ fn strings(v: &Json) -> Vec<String> {
             .iter()
             .map(|i| {
                 let s = i.as_str().or_else(|| i.get("name").and_then(Json::as_str));
-                text::headline_key(s.unwrap_or_default())
+                storycard::dedupe::headline_key(s.unwrap_or_default())
             })
             .collect(),
         _ => Vec::new(),

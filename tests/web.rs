@@ -540,7 +540,7 @@ fn unsafe_urls_never_reach_the_dom() {
 fn headline_keys_fold_nfd_and_case_in_the_browser() {
     // The wasm build folds through String.prototype.normalize("NFKC") and toLowerCase; these are
     // the native build's text.rs cases, which must come out the same.
-    use storycard::text::headline_key as key;
+    use storycard::dedupe::headline_key as key;
     assert_eq!(key("ANH VU\u{303}"), key("anh vũ"));
     assert_ne!(key("Anh Vu"), key("anh vũ"));
     assert_eq!(key("İSTANBUL'da seçim"), key("istanbulda seçim"));

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     for pair in related.windows(2) {
-        let _ = storycard::text::headline_key(&pair[0].headline);
+        let _ = storycard::dedupe::headline_key(&pair[0].headline);
         let ab = storycard::similar::score(&pair[0].headline, &pair[1].headline);
         assert!((0.0..=1.0).contains(&ab), "{ab}");
     }

@@ -6,7 +6,8 @@ use crate::model::Person;
 use crate::page::Page;
 
 use super::meta;
-use crate::text::{fold_diacritics, plain};
+use crate::markup::plain;
+use crate::unicode::fold_diacritics;
 
 /// Words a byline begins with before the names, in the languages the widget reads.
 /// (Not "de", "di" or "da", which begin names: "De Jong", "Di Maio".)

@@ -2,7 +2,8 @@
 //! `2020-05-16`, or an instant, `2020-05-16T14:51:53Z`), or is not a date. A value the card could
 //! not read is no value: the next source is tried instead.
 
-use crate::text::{date_in_text, decimal};
+use crate::dates::date_in_text;
+use crate::text::decimal;
 
 /// A date value as ISO 8601: ISO 8601 itself (a space for the `T`, fields of one digit, no
 /// seconds, a zone `+0200`), its basic form (`20200516T145153Z`), a date written out in English

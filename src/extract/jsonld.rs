@@ -4,9 +4,10 @@
 //! strings with markup or character references in them.
 
 use crate::json::Json;
+use crate::markup::plain;
 use crate::model::{Article, Image, Person, Related};
 use crate::page::MAX_CANDIDATES;
-use crate::text::{cat, plain};
+use crate::text::cat;
 use crate::url::safe_href;
 
 /// The Article types: `Article` and its schema.org subtypes.

@@ -1,9 +1,11 @@
 //! Open Graph, Twitter, Dublin Core and plain HTML metadata: what almost every page carries even
 //! without JSON-LD. Each reader returns the value and the tag it came from.
 
+use crate::dedupe::headline_key;
+use crate::markup::plain;
 use crate::model::Image;
 use crate::page::Page;
-use crate::text::{cat, headline_key, plain};
+use crate::text::cat;
 
 use super::byline::is_site;
 use crate::url::safe_href;

@@ -827,12 +827,12 @@ impl Lang {
     }
 
     /// The month names, folded (Vietnamese months are numbers: `tháng 5`; English "May" is left
-    /// out, a verb as often as a month). English's are [`crate::text::MONTHS`]; the others not
+    /// out, a verb as often as a month). English's are [`crate::dates::MONTHS`]; the others not
     /// [`crate::dates`]'s, which writes them with their diacritics: reading its table in would
     /// bring the date writer into the core module, 2,195 bytes gzipped.
     pub fn months(self) -> impl Iterator<Item = &'static str> {
         let names: &'static [&'static str] = match self {
-            Lang::En => &crate::text::MONTHS,
+            Lang::En => &crate::dates::MONTHS,
             Lang::Vi => &[],
             Lang::De => &[
                 "januar",

@@ -8,7 +8,9 @@
 //! `five`); stop words go; the rest is stemmed lightly.
 
 use super::lexicon::{Lang, LEADING_MARKS, SCALES, TRAILING_MARKS, UNITS};
-use crate::text::{fold_diacritics, headline_key, is_capitalized, is_separator};
+use crate::dedupe::headline_key;
+use crate::text::is_separator;
+use crate::unicode::{fold_diacritics, is_capitalized};
 
 /// A number as a headline writes it: its value, how exactly it is written (`69` billion is
 /// exact to a billion, `68.7` billion to a hundred million), and its unit, if any.

@@ -132,6 +132,7 @@ impl Widget {
     pub fn new(host: Element, root: ShadowRoot, options: JsValue) -> Widget {
         #[cfg(feature = "console_error_panic_hook")]
         console_error_panic_hook::set_once();
+        super::unicode::install();
         adopt_sheet(&root);
         let mut state = State {
             host,

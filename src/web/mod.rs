@@ -13,6 +13,7 @@ mod page;
 #[cfg(feature = "page")]
 mod reader;
 mod render;
+mod unicode;
 
 pub use api::Widget;
 #[cfg(feature = "server")]

@@ -21,6 +21,7 @@ use crate::text::cat;
 /// console, as in the browser.
 #[wasm_bindgen(js_name = renderToString)]
 pub fn render_to_string(data: JsValue, options: JsValue) -> Result<String, JsValue> {
+    super::unicode::install();
     let fail = |message: String| JsValue::from(js_sys::Error::new(&message));
     let data = match data.as_string() {
         Some(text) => js_sys::JSON::parse(&text).map_err(|e| {

@@ -1,7 +1,7 @@
 //! How the reading tests compare what the widget read with a reference: dates as instants or
 //! days, text as a reader compares it, names as people.
 
-use storycard::text::plain;
+use storycard::markup::plain;
 
 /// Seconds since 1970 of an ISO 8601 date-time (`2017-07-14T20:28:07.000Z`, `+01:00` offsets, a
 /// space for the `T`, a date alone as midnight UTC).

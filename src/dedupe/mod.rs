@@ -3,7 +3,7 @@
 //! of its other addresses, or its headline).
 //!
 //! Two entries are the same story when their [URL keys](crate::url::key) match, or when their
-//! [headline keys](crate::text::headline_key) match and either has no URL or the two are on
+//! [headline keys](crate::dedupe::headline_key) match and either has no URL or the two are on
 //! different sites (a syndicated copy). Two entries with different URLs on one site are different
 //! stories even under the same headline, and so are two sites' entries under a standing title
 //! many stories share ("Live updates", "Letters", "Weather": [`is_standing_title`]).
@@ -16,13 +16,17 @@
 //! (at most [`BLOCK`]), so dedupe stays near-linear. [`Rules::near_duplicates`] turns the test off.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use crate::error::Warning;
 use crate::extract::Extracted;
 use crate::model::{Article, Related};
 use crate::similar::{self, Evidence, NEAR_DUPLICATE};
-use crate::text::{cat, headline_key};
 use crate::url;
+
+mod keys;
+pub use keys::headline_key;
+use keys::{story_key, Keys};
 
 /// The most stories a word may be shared by and still pick the stories an entry is compared
 /// with: a rarer word says more about the story, and the bound keeps the comparisons per entry
@@ -201,142 +205,6 @@ impl Story {
     }
 }
 
-/// A related story's identity: its URL key, or, without a URL, its headline key.
-fn story_key(r: &Related, rules: &Rules) -> String {
-    r.url
-        .as_deref()
-        .and_then(|u| url::key_with(u, rules.base, rules.tracking))
-        .unwrap_or_else(|| cat(&["headline:", &headline_key(&r.headline)]))
-}
-
-/// A map from key text to a story's position in the list: open addressing with linear probing
-/// over a power-of-two table, at most half full. Smaller in the WebAssembly module than the
-/// standard library's map (2.8 KB of code for the one instance dedupe used), and as fast here.
-///
-/// Keys are hashed with FNV-1a: they are short and come from one page, so a keyed hash buys
-/// nothing. A removed key keeps its place (its value is [`Index::GONE`]), so that the keys after
-/// it stay reachable; the same key inserted again takes it back.
-#[derive(Default)]
-struct Index {
-    /// Each slot: 0 when empty, else the position in `entries` plus one.
-    slots: Vec<u32>,
-    /// The keys, their values and their hashes, in insertion order.
-    entries: Vec<(String, usize, u32)>,
-}
-
-impl Index {
-    const GONE: usize = usize::MAX;
-
-    fn hash(key: &str) -> u32 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in key.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        (h ^ (h >> 32)) as u32
-    }
-
-    /// The slot that holds `key`, or the empty slot where it would go (the table is not empty).
-    fn slot(&self, key: &str, hash: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            match self.slots[at] {
-                0 => return at,
-                e if self.entries[e as usize - 1].0 == key => return at,
-                _ => at = (at + 1) & mask,
-            }
-        }
-    }
-
-    /// The value of `key`.
-    fn get(&self, key: &str) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        match self.slots[self.slot(key, Self::hash(key))] {
-            0 => None,
-            e => Some(self.entries[e as usize - 1].1).filter(|&v| v != Self::GONE),
-        }
-    }
-
-    /// The value of `key`, after giving it `value` if it had none.
-    fn or_insert(&mut self, key: String, value: usize) -> usize {
-        self.reserve(1);
-        let hash = Self::hash(&key);
-        let at = self.slot(&key, hash);
-        match self.slots[at] {
-            0 => {
-                self.entries.push((key, value, hash));
-                self.slots[at] = self.entries.len() as u32;
-                value
-            }
-            e => {
-                let kept = &mut self.entries[e as usize - 1].1;
-                if *kept == Self::GONE {
-                    *kept = value;
-                }
-                *kept
-            }
-        }
-    }
-
-    fn remove(&mut self, key: &str) {
-        if !self.slots.is_empty() {
-            let e = self.slots[self.slot(key, Self::hash(key))];
-            if e != 0 {
-                self.entries[e as usize - 1].1 = Self::GONE;
-            }
-        }
-    }
-
-    /// Makes room for `n` more keys: the table doubles until they fit at most half full.
-    fn reserve(&mut self, n: usize) {
-        let need = (self.entries.len() + n) * 2;
-        if need <= self.slots.len() {
-            return;
-        }
-        self.entries.reserve(n);
-        let size = need.next_power_of_two().max(16);
-        self.slots = vec![0; size];
-        let mask = size - 1;
-        for (i, (_, _, hash)) in self.entries.iter().enumerate() {
-            let mut at = *hash as usize & mask;
-            while self.slots[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            self.slots[at] = i as u32 + 1;
-        }
-    }
-
-    /// Whether it holds any memory.
-    fn holds(&self) -> bool {
-        self.slots.capacity() > 0 || self.entries.capacity() > 0
-    }
-}
-
-/// The identity of one story for comparison.
-struct Keys {
-    url: Option<String>,
-    headline: String,
-}
-
-impl Keys {
-    fn of(headline: &str, url: Option<&str>, rules: &Rules) -> Keys {
-        Keys {
-            url: url.and_then(|u| url::key_with(u, rules.base, rules.tracking)),
-            headline: headline_key(headline),
-        }
-    }
-
-    /// Why `self` names the same story as `other`, if it does.
-    fn same_as(&self, other: &Keys) -> Option<Reason> {
-        match (&self.url, &other.url) {
-            (Some(a), Some(b)) => (a == b).then_some(Reason::SameUrl),
-            _ => (self.headline == other.headline).then_some(Reason::SameHeadline),
-        }
-    }
-}
-
 /// How entries are compared.
 #[derive(Debug, Clone, Copy)]
 pub struct Rules<'a> {
@@ -431,19 +299,18 @@ pub struct Deduper {
     /// reworded copy of the article is the article.
     article_host: Option<String>,
     article_headline: Option<Reading>,
-    // Indexes into `story.related`, all of one map type (one copy of the hash table code in the
-    // wasm): by URL key; by headline key; by headline key among the kept stories that have no
-    // URL.
-    by_url: Index,
-    by_headline: Index,
-    no_url_by_headline: Index,
+    // Indexes into `story.related`: by URL key; by headline key; by headline key among the kept
+    // stories that have no URL.
+    by_url: HashMap<String, usize>,
+    by_headline: HashMap<String, usize>,
+    no_url_by_headline: HashMap<String, usize>,
     /// Each kept story's host.
     hosts: Vec<Option<String>>,
     // For near duplicates: each kept story's headline read once for the scores (and its
     // summary, once a score needs it), and the kept stories each word appears in (`words` maps
     // a word to its list in `stories_with`).
     headlines: Vec<Reading>,
-    words: Index,
+    words: HashMap<String, usize>,
     stories_with: Vec<Vec<usize>>,
     /// Keys moved out of the indexes, to free a part at a time.
     spare: Vec<String>,
@@ -513,12 +380,12 @@ impl Deduper {
             alias_keys,
             article_host,
             article_headline,
-            by_url: Index::default(),
-            by_headline: Index::default(),
-            no_url_by_headline: Index::default(),
+            by_url: HashMap::new(),
+            by_headline: HashMap::new(),
+            no_url_by_headline: HashMap::new(),
             hosts: Vec::new(),
             headlines: Vec::new(),
-            words: Index::default(),
+            words: HashMap::new(),
             stories_with: Vec::new(),
             spare: Vec::new(),
             judged: 0,
@@ -646,7 +513,7 @@ impl Deduper {
                 if let (None, Some(url)) = (&kept[i].url, keys.url) {
                     // The kept story gains this entry's URL: from now on it compares by URL.
                     self.hosts[i] = Some(host_of(&url).to_owned());
-                    self.by_url.or_insert(url, i);
+                    self.by_url.entry(url).or_insert(i);
                     self.no_url_by_headline.remove(&keys.headline);
                 }
                 merge(&mut kept[i], entry);
@@ -655,16 +522,22 @@ impl Deduper {
                 let i = kept.len();
                 self.hosts.push(host.map(str::to_owned));
                 match keys.url {
-                    Some(url) => self.by_url.or_insert(url, i),
-                    None => self.no_url_by_headline.or_insert(keys.headline.clone(), i),
+                    Some(url) => *self.by_url.entry(url).or_insert(i),
+                    None => *self
+                        .no_url_by_headline
+                        .entry(keys.headline.clone())
+                        .or_insert(i),
                 };
-                self.by_headline.or_insert(keys.headline, i);
+                self.by_headline.entry(keys.headline).or_insert(i);
                 kept.push(entry);
                 let Some(read) = read else {
                     return;
                 };
                 for word in read.headline.index_words() {
-                    let list = self.words.or_insert(word.clone(), self.stories_with.len());
+                    let list = *self
+                        .words
+                        .entry(word.clone())
+                        .or_insert(self.stories_with.len());
                     if list == self.stories_with.len() {
                         self.stories_with.push(Vec::new());
                     }
@@ -684,14 +557,14 @@ impl Deduper {
             Some(url) => self
                 .by_url
                 .get(url)
-                .map(|i| (i, Reason::SameUrl))
+                .map(|&i| (i, Reason::SameUrl))
                 .or_else(|| {
                     self.no_url_by_headline
                         .get(&keys.headline)
-                        .map(|i| (i, Reason::SameHeadline))
+                        .map(|&i| (i, Reason::SameHeadline))
                 })
                 .or_else(|| {
-                    let i = self.by_headline.get(&keys.headline)?;
+                    let &i = self.by_headline.get(&keys.headline)?;
                     let other_site =
                         matches!((host, self.hosts[i].as_deref()), (Some(a), Some(b)) if a != b);
                     (other_site && !is_standing_title(&entry.headline))
@@ -700,7 +573,7 @@ impl Deduper {
             None => self
                 .by_headline
                 .get(&keys.headline)
-                .map(|i| (i, Reason::SameHeadline)),
+                .map(|&i| (i, Reason::SameHeadline)),
         }
     }
 
@@ -735,10 +608,8 @@ impl Deduper {
             &mut self.no_url_by_headline,
             &mut self.words,
         ];
-        if let Some(table) = tables.into_iter().find(|t| t.holds()) {
-            let entries = std::mem::take(table).entries;
-            self.spare
-                .extend(entries.into_iter().map(|(key, _, _)| key));
+        if let Some(table) = tables.into_iter().find(|t| t.capacity() > 0) {
+            self.spare.extend(std::mem::take(table).into_keys());
         }
         let mut left = n;
         let mut cut = |len: usize| {
@@ -756,7 +627,7 @@ impl Deduper {
             &self.no_url_by_headline,
             &self.words,
         ];
-        left > 0 && tables.iter().all(|t| !t.holds())
+        left > 0 && tables.iter().all(|t| t.capacity() == 0)
     }
 
     /// Adds warnings from reading the entries.
@@ -780,12 +651,12 @@ fn near_duplicate(
     host: Option<&str>,
     read: &Reading,
     (kept, hosts, headlines): (&[Related], &[Option<String>], &[Reading]),
-    (words, stories_with): (&Index, &[Vec<usize>]),
+    (words, stories_with): (&HashMap<String, usize>, &[Vec<usize>]),
 ) -> (Option<(usize, f64)>, usize) {
     let mut compared: Vec<usize> = Vec::new();
     let mut best: Option<(usize, f64)> = None;
     for word in read.headline.index_words() {
-        let Some(list) = words.get(word).map(|l| &stories_with[l]) else {
+        let Some(list) = words.get(word).map(|&l| &stories_with[l]) else {
             continue;
         };
         if list.len() > BLOCK {
@@ -840,7 +711,7 @@ fn merge(kept: &mut Related, dup: Related) {
 mod tests {
     use super::*;
     use crate::model::Person;
-    use crate::text::decimal;
+    use crate::text::cat;
 
     fn entry(headline: &str, url: Option<&str>, position: usize) -> Related {
         Related {
@@ -864,35 +735,6 @@ mod tests {
 
     fn headlines(s: &Story) -> Vec<&str> {
         s.related.iter().map(|r| r.headline.as_str()).collect()
-    }
-
-    #[test]
-    fn an_index_keeps_the_first_value_forgets_removed_keys_and_grows() {
-        let mut index = Index::default();
-        assert_eq!(index.get("a"), None);
-        index.remove("a");
-        assert_eq!(index.or_insert("a".into(), 1), 1);
-        assert_eq!(index.or_insert("a".into(), 2), 1, "the first value stays");
-        index.remove("a");
-        assert_eq!(index.get("a"), None);
-        assert_eq!(
-            index.or_insert("a".into(), 3),
-            3,
-            "a removed key takes a new value"
-        );
-        for i in 0..10_000 {
-            index.or_insert(decimal(i), i);
-        }
-        for i in (0..10_000).step_by(3) {
-            index.remove(&decimal(i));
-        }
-        for i in 0..10_000 {
-            let expected = (i % 3 != 0).then_some(i);
-            assert_eq!(index.get(&decimal(i)), expected, "{i}");
-        }
-        assert_eq!(index.get("a"), Some(3));
-        assert!(index.slots.len() >= 2 * index.entries.len());
-        assert!(index.holds());
     }
 
     #[test]
