@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the package ships into pkg/: the two WebAssembly modules, their bindings, the element
-# module (storycard.js) and the TypeScript declarations (package.json lists them); then prints its size.
+# module (storycard.js, bundled by esbuild) and the TypeScript declarations (package.json lists them); then prints its size.
 #
 #   STORYCARD_DEBUG=1 npm run build   keeps panic messages (console_error_panic_hook) and names.
 set -euo pipefail
@@ -26,7 +26,11 @@ build_module storycard_wasm
 build_module storycard_page --features page
 # The module for JavaScript servers (renderToString of storycard/server): an ES module for Node.
 bindgen_target=experimental-nodejs-module build_module storycard_server --features server
-cp www/storycard.js www/storycard.d.ts www/storycard_server.d.ts "$out/"
+# The element module: www/storycard.js with element/ and vocabulary.js, in one file (the modules'
+# bindings stay their own files, imported from next to it).
+node_modules/.bin/esbuild www/storycard.js --bundle --format=esm --target=es2022 --log-level=warning \
+  '--external:*storycard_wasm.js' '--external:*storycard_page.js' --outfile="$out/storycard.js"
+cp www/storycard.d.ts www/storycard_server.d.ts "$out/"
 # (wasm-bindgen's package.json for the Node module: package.json's own "type" says the same)
 rm -f "$out/package.json"
 if [ -z "${STORYCARD_DEBUG:-}" ]; then

@@ -46,7 +46,8 @@ fn write_el(e: &El, out: &mut String) {
     out.push('>');
 }
 
-fn escape(s: &str, attribute: bool, out: &mut String) {
+/// Writes `s` escaped for HTML text, or with `attribute` for a double-quoted attribute value.
+pub(crate) fn escape(s: &str, attribute: bool, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -18,6 +18,7 @@
 
 #![deny(missing_docs)]
 
+pub mod carousel;
 pub mod dates;
 pub mod dedupe;
 pub mod detail;
@@ -39,6 +40,7 @@ pub mod text;
 pub mod unicode;
 pub mod url;
 pub mod view;
+pub mod vocabulary;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -28,6 +28,7 @@ use crate::error::Warning;
 use crate::i18n::Labels;
 use crate::json::Json;
 use crate::text::{cat, decimal};
+use crate::vocabulary::{Kind, ATTRIBUTES};
 
 /// How many related stories the carousel shows when `max` is not set.
 pub const DEFAULT_MAX: usize = 20;
@@ -114,16 +115,6 @@ impl<'de> Deserialize<'de> for Options {
     }
 }
 
-/// The attribute names of the element that are options, and their option names.
-const ATTRIBUTES: [(&str, &str); 6] = [
-    ("source", "source"),
-    ("related", "related"),
-    ("max", "max"),
-    ("lang", "lang"),
-    ("near-duplicates", "nearDuplicates"),
-    ("autoplay", "autoplay"),
-];
-
 impl Options {
     /// The options of a `<story-card>` element's attributes, as (name, value) pairs: `max="5"`,
     /// `near-duplicates="off"`, `autoplay` (present: on), `label-read-more="…"`. Other attributes
@@ -150,11 +141,11 @@ impl Options {
             let name = name.to_ascii_lowercase();
             if let Some(label) = name.strip_prefix("label-") {
                 labels = labels.with(&camel(label), value);
-            } else if let Some((_, option)) = ATTRIBUTES.iter().find(|(a, _)| *a == name) {
-                // (a boolean attribute is on when present, whatever its value)
-                options = match *option {
-                    "autoplay" => options.with(option, Json::Bool(true)),
-                    _ => options.with(option, value),
+            } else if let Some((_, option, kind)) = ATTRIBUTES.iter().find(|(a, _, _)| *a == name) {
+                // (a flag is on when present, whatever its value)
+                options = match kind {
+                    Kind::Text => options.with(option, value),
+                    Kind::Flag | Kind::FlagOrValue => options.with(option, Json::Bool(true)),
                 };
             }
         }

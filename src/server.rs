@@ -97,15 +97,8 @@ pub fn element(
         out.push_str(" near-duplicates=\"off\"");
     }
     for (name, text) in &opts.labels {
-        out.push_str(" label-");
-        for c in name.chars() {
-            if c.is_ascii_uppercase() {
-                out.push('-');
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push(c);
-            }
-        }
+        out.push(' ');
+        out.push_str(&crate::vocabulary::label_attribute(name));
         out.push_str("=\"");
         escape_attribute(text, &mut out);
         out.push('"');
@@ -136,12 +129,5 @@ pub fn plain(s: &str) -> String {
 }
 
 fn escape_attribute(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            c => out.push(c),
-        }
-    }
+    crate::html::escape(s, true, out);
 }

@@ -58,6 +58,40 @@ pub mod part {
     pub const DOT: &str = "dot";
     /// The notice shown when the story cannot be shown.
     pub const ERROR: &str = "error";
+    /// Added to the dot of the page in view (`dot current`).
+    pub const CURRENT: &str = "current";
+    /// Added to the rotation button while the slides rotate (`rotate playing`).
+    pub const PLAYING: &str = "playing";
+
+    /// Every part, by its constant's name (for the element module's vocabulary).
+    pub const ALL: &[(&str, &str)] = &[
+        ("CARD", CARD),
+        ("IMAGE", IMAGE),
+        ("SECTION", SECTION),
+        ("HEADLINE", HEADLINE),
+        ("BYLINE", BYLINE),
+        ("DATE", DATE),
+        ("READING_TIME", READING_TIME),
+        ("LEDE", LEDE),
+        ("BODY", BODY),
+        ("MORE", MORE),
+        ("RELATED", RELATED),
+        ("RELATED_HEADING", RELATED_HEADING),
+        ("SLIDE", SLIDE),
+        ("SLIDE_IMAGE", SLIDE_IMAGE),
+        ("SLIDE_TITLE", SLIDE_TITLE),
+        ("SLIDE_SUMMARY", SLIDE_SUMMARY),
+        ("SLIDE_BYLINE", SLIDE_BYLINE),
+        ("SLIDE_DATE", SLIDE_DATE),
+        ("PREV", PREV),
+        ("NEXT", NEXT),
+        ("ROTATE", ROTATE),
+        ("PAGER", PAGER),
+        ("DOT", DOT),
+        ("ERROR", ERROR),
+        ("CURRENT", CURRENT),
+        ("PLAYING", PLAYING),
+    ];
 }
 
 /// Element ids inside the shadow root (unique there, whatever the page holds).
@@ -82,6 +116,45 @@ pub mod id {
     pub const ROTATE: &str = "rotate";
     /// The pager, filled by the element module from the carousel's layout.
     pub const PAGER: &str = "pager";
+
+    /// Every id, by its constant's name (for the element module's vocabulary).
+    pub const ALL: &[(&str, &str)] = &[
+        ("BODY", BODY),
+        ("RELATED_HEADING", RELATED_HEADING),
+        ("TRACK", TRACK),
+        ("MORE", MORE),
+        ("CONTROLS", CONTROLS),
+        ("PREV", PREV),
+        ("NEXT", NEXT),
+        ("STATUS", STATUS),
+        ("ROTATE", ROTATE),
+        ("PAGER", PAGER),
+    ];
+}
+
+/// The `data-` attributes the element module's behaviour reads and writes.
+pub mod data {
+    /// On "Read more": its label once the text is shown.
+    pub const LESS: &str = "data-less";
+    /// On "Read more": its label while the text is hidden.
+    pub const MORE: &str = "data-more";
+    /// On the rotation button: its name while the slides are still.
+    pub const PLAY: &str = "data-play";
+    /// On the rotation button: its name while they rotate.
+    pub const PAUSE: &str = "data-pause";
+    /// On a pager dot: the page it brings into view.
+    pub const PAGE: &str = "data-page";
+    /// On the pager, past ten pages: "2 / 14", which the stylesheet shows.
+    pub const COUNT: &str = "data-count";
+    /// Every one, by its constant's name (for the element module's vocabulary).
+    pub const ALL: &[(&str, &str)] = &[
+        ("LESS", LESS),
+        ("MORE", MORE),
+        ("PLAY", PLAY),
+        ("PAUSE", PAUSE),
+        ("PAGE", PAGE),
+        ("COUNT", COUNT),
+    ];
 }
 
 /// A node of the view tree.
@@ -281,8 +354,8 @@ fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
                 .attr("hidden", "")
                 .attr("aria-expanded", "false")
                 .attr("aria-controls", id::BODY)
-                .attr("data-less", l.read_less)
-                .attr("data-more", l.read_more)
+                .attr(data::LESS, l.read_less)
+                .attr(data::MORE, l.read_more)
                 .text(l.read_more),
         );
     }
@@ -342,8 +415,8 @@ fn related(story: &Story, l: &Labels, opts: &ViewOptions, slides: bool) -> El {
                                 .attr("type", "button")
                                 .attr("aria-label", l.play)
                                 .attr("aria-controls", id::TRACK)
-                                .attr("data-play", l.play)
-                                .attr("data-pause", l.pause)
+                                .attr(data::PLAY, l.play)
+                                .attr(data::PAUSE, l.pause)
                         }))
                         .child(button(part::PREV, l.previous))
                         .child(button(part::NEXT, l.next)),
@@ -419,7 +492,7 @@ fn pager(slides: usize) -> El {
                 .part(part::DOT)
                 .attr("type", "button")
                 .attr("tabindex", "-1")
-                .attr("data-page", decimal(i))
+                .attr(data::PAGE, decimal(i))
                 .attr("hidden", ""),
         );
     }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, ShadowRoot};
 
+use super::job::{Entries, Job};
 use super::page;
 use super::render::{build, take as take_node};
 use crate::error::{Error, Warning};
@@ -15,6 +16,7 @@ use crate::options::Options;
 use crate::pipeline::{Making, Taken};
 use crate::text::cat;
 use crate::view::{self, ViewOptions};
+use crate::vocabulary::event;
 use crate::Story;
 
 thread_local! {
@@ -70,48 +72,8 @@ struct State {
     destroyed: bool,
 }
 
-/// One render, spread over [`Widget::step`] calls: the related entries are read and deduped a
-/// slice at a time, so that a long list never holds the page's main thread; the render itself is
-/// one step, and the stories it left out are freed in one more.
-struct Job {
-    /// The story being made; once every entry is read, its indexes, freed after the render.
-    making: Making,
-    /// Whether every entry is read.
-    read: bool,
-    entries: Entries,
-    /// The next entry to read.
-    next: u32,
-    /// What reading the entries found wrong.
-    warnings: Vec<Warning>,
-    /// The ready event's `removed`, converted as entries are removed.
-    removed: js_sys::Array,
-    /// The related stories the render left out, freed after it.
-    left_out: Vec<crate::model::Related>,
-    /// Whether it has rendered (and only memory is left to free).
-    rendered: bool,
-}
-
-/// The related entries still to dedupe.
-enum Entries {
-    /// The data's `related` array, read an entry at a time.
-    Data(js_sys::Array),
-    /// Entries already read (from the page).
-    #[cfg(feature = "page")]
-    Read(std::vec::IntoIter<crate::model::Related>),
-}
-
-impl Entries {
-    fn len(&self) -> usize {
-        match self {
-            Entries::Data(list) => list.length() as usize,
-            #[cfg(feature = "page")]
-            Entries::Read(rest) => rest.len(),
-        }
-    }
-}
-
 /// The longest a slice of a render may hold the main thread, in milliseconds.
-const SLICE_MS: f64 = 10.0;
+const SLICE_MS: f64 = crate::vocabulary::SLICE_MS as f64;
 
 /// A story card mounted in one host element.
 #[wasm_bindgen]
@@ -324,7 +286,7 @@ impl State {
         }
         let Some(doc) = self.host.owner_document() else {
             return Step::Fire(
-                "storycard:error",
+                event::ERROR,
                 error_detail("the host element has no document"),
             );
         };
@@ -365,7 +327,7 @@ impl State {
                 story.removed.clear();
                 let detail = page::to_js(&story);
                 let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("removed"), &removed);
-                Step::Fire("storycard:ready", detail)
+                Step::Fire(event::READY, detail)
             }
             Err(e) => {
                 self.clear();
@@ -373,7 +335,7 @@ impl State {
                 let message = e.message();
                 web_sys::console::error_1(&cat(&["storycard: ", &message]).into());
                 let _ = self.append(&doc, &view::error(&labels));
-                Step::Fire("storycard:error", error_detail(&message))
+                Step::Fire(event::ERROR, error_detail(&message))
             }
         }
     }
@@ -452,68 +414,4 @@ enum Step {
     Fire(&'static str, JsValue),
     /// Nothing is left to do.
     Done,
-}
-
-impl Job {
-    /// Reads and dedupes entries, and converts the removals for the ready event, until every
-    /// entry is read (`true`) or `deadline` (a `Date.now()`) has passed
-    /// (`false`). Checks the clock every 8 entries.
-    fn advance(&mut self, deadline: f64) -> Result<bool, Error> {
-        while !self.read {
-            for _ in 0..8 {
-                let entry = match &mut self.entries {
-                    Entries::Data(list) => {
-                        if self.next >= list.length() {
-                            self.read = true;
-                            break;
-                        }
-                        let item = page::from_js(&list.get(self.next))?;
-                        let position = self.next as usize;
-                        self.next += 1;
-                        crate::extract::island::related(&item, position, &mut self.warnings)?
-                    }
-                    #[cfg(feature = "page")]
-                    Entries::Read(rest) => match rest.next() {
-                        Some(entry) => Some(entry),
-                        None => {
-                            self.read = true;
-                            break;
-                        }
-                    },
-                };
-                if let Some(entry) = entry {
-                    self.making.push(entry);
-                }
-            }
-            for r in &self.making.removed()[self.removed.length() as usize..] {
-                self.removed.push(&page::to_js(r));
-            }
-            if self.read {
-                // (rendered in this same step, however long the reading took: a short list on
-                // a first load, where compiling the module takes the slice, shows in this task)
-                self.making.warn(std::mem::take(&mut self.warnings));
-                return Ok(true);
-            }
-            if js_sys::Date::now() > deadline {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    /// Frees what the render no longer needs, 4,096 entries at a time, until done (`true`) or
-    /// `deadline` has passed (`false`).
-    fn tidy(&mut self, deadline: f64) -> bool {
-        loop {
-            let keep = self.left_out.len().saturating_sub(4096);
-            self.left_out.truncate(keep);
-            let freed = self.making.release(4096);
-            if freed && self.left_out.is_empty() {
-                return true;
-            }
-            if js_sys::Date::now() > deadline {
-                return false;
-            }
-        }
-    }
 }

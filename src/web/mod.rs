@@ -7,6 +7,8 @@
 //! measured).
 
 mod api;
+mod carousel;
+mod job;
 #[cfg(feature = "server")]
 mod node;
 mod page;
@@ -16,6 +18,7 @@ mod render;
 mod unicode;
 
 pub use api::Widget;
+pub use carousel::{carousel_key, carousel_page_start, carousel_step, carousel_view};
 #[cfg(feature = "server")]
 pub use node::render_to_string;
 
