@@ -5,7 +5,7 @@
 // WebAssembly (a page error), no console error beyond the widget's own report; no main-thread
 // task over 200 ms from the moment the widget starts; and the host page still answers a click
 // afterwards. After every case a plain widget still renders: the module is not left broken. The
-// test prints the table the README's "Bad input" section shows.
+// test prints the table docs/robustness.md shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserForFile } from './browser.mjs';
