@@ -2,18 +2,18 @@
 // can put in a page, each given to the widget in Chromium (as a data island, as mount() data, or
 // as many widgets), with what the reader must see. For every case: the expected
 // `storycard:error` (with a message that says what is wrong) or a sane render; no panic in the
-// WebAssembly (a page error), no console error beyond the widget's own report; no main-thread
-// task over 200 ms from the moment the widget starts; and the host page still answers a click
+// WebAssembly (a page error), no console error beyond the widget's own report; the long renders
+// (100,000 entries) in slices that the page runs between; and the host page still answers a click
 // afterwards. After every case a plain widget still renders: the module is not left broken. The
 // test prints the table docs/robustness.md shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserForFile } from './browser.mjs';
-import { BLOCK_MS, CASES, TABLE } from './checks/bad-input.js';
+import { CASES, TABLE } from './checks/bad-input.js';
 
 const env = browserForFile();
 
-test(`${CASES.length} kinds of bad input and load: a clear error or a sane render, no panic, no task over ${BLOCK_MS} ms`, async () => {
+test(`${CASES.length} kinds of bad input and load: a clear error or a sane render, no panic, long renders in slices`, async () => {
   const page = await env.context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
