@@ -17,7 +17,7 @@
 //! ```
 
 use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dedupe::{Reason, Story};
 use crate::json::Json;
@@ -96,9 +96,8 @@ pub fn island(s: &Story) -> String {
 impl From<&Story> for Json {
     /// The ready event's detail as a value (natively, for tests).
     fn from(s: &Story) -> Json {
-        serde_json::to_string(s)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
+        serde_json::to_value(s)
+            .and_then(Json::deserialize)
             .unwrap_or(Json::Null)
     }
 }

@@ -157,21 +157,9 @@ impl Options {
 
     /// The options of a JSON object of option names, as [`Deserialize`] reads them.
     pub fn from_json(json: &Json) -> Options {
-        let member = |name: &str| json.get(name).cloned();
-        Options::from_given(Given {
-            source: member("source"),
-            related: member("related"),
-            max: member("max"),
-            lang: member("lang"),
-            labels: member("labels"),
-            autoplay: member("autoplay"),
-            near_duplicates: member("nearDuplicates"),
-            tracking_params: member("trackingParams"),
-            url: member("url"),
-            hydrate: member("hydrate"),
-            id: member("id"),
-            stylesheet: member("stylesheet"),
-        })
+        serde_json::to_value(json)
+            .and_then(Options::deserialize)
+            .unwrap_or_default()
     }
 
     fn from_given(given: Given) -> Options {

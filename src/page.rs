@@ -183,11 +183,7 @@ impl Page {
         let first_text = |css: &str| all(css).first().map(text).filter(|t| !t.is_empty());
         let root = doc.root();
         let root_attr = |name: &str| root.as_ref().and_then(|r| r.attr(name));
-        let base = all("base[href]")
-            .first()
-            .and_then(|b| b.attr("href"))
-            .map(|h| absolute(&h, url))
-            .or_else(|| url.map(str::to_owned));
+        let base = base_of(doc, url);
         // Bylines and dates only from the article's part of the page (`outside_article`).
         let headline: Vec<D::El> = all("h1").first().map(ancestors).unwrap_or_default();
         let in_article = |el: &D::El| !outside_article(el, &headline);
@@ -393,6 +389,16 @@ fn of_the_article<T: Tree>(el: &T) -> bool {
         || ["Article", "Posting", "WebPage", "Report", "Blog"]
             .iter()
             .any(|k| kind.contains(k))
+}
+
+/// The base of a page's relative addresses: its `<base href>` resolved against `url`, else `url`.
+pub fn base_of<D: Document>(doc: &D, url: Option<&str>) -> Option<String> {
+    doc.select("base[href]")
+        .unwrap_or_default()
+        .first()
+        .and_then(|b| b.attr("href"))
+        .map(|h| absolute(&h, url))
+        .or_else(|| url.map(str::to_owned))
 }
 
 /// An element of a document tree, as both the browser and the native HTML reader can give it.

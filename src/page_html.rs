@@ -6,7 +6,6 @@ use scraper::{ElementRef, Html, Selector};
 use crate::error::Error;
 use crate::json::Json;
 use crate::page::{Document, Page, Tree};
-use crate::url::absolute;
 
 impl Tree for ElementRef<'_> {
     fn tag(&self) -> String {
@@ -104,15 +103,7 @@ impl HtmlPage {
 
     /// The base of the page's relative addresses: its `<base href>`, else its address.
     pub fn base(&self) -> Option<String> {
-        let doc = &self.doc;
-        let href = Document::select(&doc, "base[href]")
-            .unwrap_or_default()
-            .first()
-            .and_then(|b| b.value().attr("href").map(str::to_owned));
-        match href {
-            Some(href) => Some(absolute(&href, self.url.as_deref())),
-            None => self.url.clone(),
-        }
+        crate::page::base_of(&&self.doc, self.url.as_deref())
     }
 
     /// The data island `selector` names, parsed as the browser's `JSON.parse` parses it; the

@@ -82,9 +82,6 @@ pub struct Finished {
 pub struct Making {
     deduper: Deduper,
     max: usize,
-    base: Option<String>,
-    tracking: Vec<String>,
-    near_duplicates: bool,
 }
 
 impl Making {
@@ -92,23 +89,15 @@ impl Making {
     /// entry), under `options`, with `base` for relative addresses (else `options.url`).
     pub fn new(mut head: Extracted, options: &Options, base: Option<&str>) -> Making {
         head.warnings.extend(options.warnings.iter().cloned());
-        let rules = options.rules(base);
         Making {
-            deduper: Deduper::new(head, &rules),
+            deduper: Deduper::new(head, &options.rules(base)),
             max: options.max,
-            base: rules.base.map(str::to_owned),
-            tracking: options.tracking_params.clone(),
-            near_duplicates: options.near_duplicates,
         }
     }
 
     /// The rules entries are compared by.
     pub fn rules(&self) -> Rules<'_> {
-        Rules {
-            base: self.base.as_deref(),
-            tracking: &self.tracking,
-            near_duplicates: self.near_duplicates,
-        }
+        self.deduper.rules()
     }
 
     /// Reserves room for `n` more entries.

@@ -7,154 +7,108 @@ use crate::i18n::Labels;
 use crate::model::{Image, Person};
 use crate::text::{cat, decimal};
 use crate::url::safe_href;
+use crate::vocabulary::names;
 
-/// Public `part` names: the styling API, documented in the README.
-pub mod part {
-    /// The article card.
-    pub const CARD: &str = "card";
-    /// The article's lead image.
-    pub const IMAGE: &str = "image";
-    /// The section or desk line above the headline.
-    pub const SECTION: &str = "section";
-    /// The article headline.
-    pub const HEADLINE: &str = "headline";
-    /// The article's authors.
-    pub const BYLINE: &str = "byline";
-    /// The article's date.
-    pub const DATE: &str = "date";
-    /// The article's reading time, in the byline.
-    pub const READING_TIME: &str = "reading-time";
-    /// The lede.
-    pub const LEDE: &str = "lede";
-    /// The full text, hidden until "Read more".
-    pub const BODY: &str = "body";
-    /// The "Read more" toggle.
-    pub const MORE: &str = "more";
-    /// The related-stories carousel.
-    pub const RELATED: &str = "related";
-    /// The carousel's heading.
-    pub const RELATED_HEADING: &str = "related-heading";
-    /// One related story.
-    pub const SLIDE: &str = "slide";
-    /// A related story's image.
-    pub const SLIDE_IMAGE: &str = "slide-image";
-    /// A related story's headline.
-    pub const SLIDE_TITLE: &str = "slide-title";
-    /// A related story's summary.
-    pub const SLIDE_SUMMARY: &str = "slide-summary";
-    /// A related story's authors.
-    pub const SLIDE_BYLINE: &str = "slide-byline";
-    /// A related story's date.
-    pub const SLIDE_DATE: &str = "slide-date";
-    /// The "previous" button.
-    pub const PREV: &str = "prev";
-    /// The "next" button.
-    pub const NEXT: &str = "next";
-    /// The button that starts and stops the automatic rotation (with `autoplay` only).
-    pub const ROTATE: &str = "rotate";
-    /// The pager below the slides: a dot per page, or "2 / 14" when there are many pages.
-    pub const PAGER: &str = "pager";
-    /// One dot of the pager (`dot current` for the page in view).
-    pub const DOT: &str = "dot";
-    /// The notice shown when the story cannot be shown.
-    pub const ERROR: &str = "error";
-    /// Added to the dot of the page in view (`dot current`).
-    pub const CURRENT: &str = "current";
-    /// Added to the rotation button while the slides rotate (`rotate playing`).
-    pub const PLAYING: &str = "playing";
-
-    /// Every part, by its constant's name (for the element module's vocabulary).
-    pub const ALL: &[(&str, &str)] = &[
-        ("CARD", CARD),
-        ("IMAGE", IMAGE),
-        ("SECTION", SECTION),
-        ("HEADLINE", HEADLINE),
-        ("BYLINE", BYLINE),
-        ("DATE", DATE),
-        ("READING_TIME", READING_TIME),
-        ("LEDE", LEDE),
-        ("BODY", BODY),
-        ("MORE", MORE),
-        ("RELATED", RELATED),
-        ("RELATED_HEADING", RELATED_HEADING),
-        ("SLIDE", SLIDE),
-        ("SLIDE_IMAGE", SLIDE_IMAGE),
-        ("SLIDE_TITLE", SLIDE_TITLE),
-        ("SLIDE_SUMMARY", SLIDE_SUMMARY),
-        ("SLIDE_BYLINE", SLIDE_BYLINE),
-        ("SLIDE_DATE", SLIDE_DATE),
-        ("PREV", PREV),
-        ("NEXT", NEXT),
-        ("ROTATE", ROTATE),
-        ("PAGER", PAGER),
-        ("DOT", DOT),
-        ("ERROR", ERROR),
-        ("CURRENT", CURRENT),
-        ("PLAYING", PLAYING),
-    ];
+names! {
+    /// Public `part` names: the styling API, documented in the README.
+    pub mod part {
+        /// The article card.
+        CARD = "card";
+        /// The article's lead image.
+        IMAGE = "image";
+        /// The section or desk line above the headline.
+        SECTION = "section";
+        /// The article headline.
+        HEADLINE = "headline";
+        /// The article's authors.
+        BYLINE = "byline";
+        /// The article's date.
+        DATE = "date";
+        /// The article's reading time, in the byline.
+        READING_TIME = "reading-time";
+        /// The lede.
+        LEDE = "lede";
+        /// The full text, hidden until "Read more".
+        BODY = "body";
+        /// The "Read more" toggle.
+        MORE = "more";
+        /// The related-stories carousel.
+        RELATED = "related";
+        /// The carousel's heading.
+        RELATED_HEADING = "related-heading";
+        /// One related story.
+        SLIDE = "slide";
+        /// A related story's image.
+        SLIDE_IMAGE = "slide-image";
+        /// A related story's headline.
+        SLIDE_TITLE = "slide-title";
+        /// A related story's summary.
+        SLIDE_SUMMARY = "slide-summary";
+        /// A related story's authors.
+        SLIDE_BYLINE = "slide-byline";
+        /// A related story's date.
+        SLIDE_DATE = "slide-date";
+        /// The "previous" button.
+        PREV = "prev";
+        /// The "next" button.
+        NEXT = "next";
+        /// The button that starts and stops the automatic rotation (with `autoplay` only).
+        ROTATE = "rotate";
+        /// The pager below the slides: a dot per page, or "2 / 14" when there are many pages.
+        PAGER = "pager";
+        /// One dot of the pager (`dot current` for the page in view).
+        DOT = "dot";
+        /// The notice shown when the story cannot be shown.
+        ERROR = "error";
+        /// Added to the dot of the page in view (`dot current`).
+        CURRENT = "current";
+        /// Added to the rotation button while the slides rotate (`rotate playing`).
+        PLAYING = "playing";
+    }
 }
 
-/// Element ids inside the shadow root (unique there, whatever the page holds).
-pub mod id {
-    /// The full text.
-    pub const BODY: &str = "body";
-    /// The carousel heading.
-    pub const RELATED_HEADING: &str = "related-heading";
-    /// The scrolling track of slides.
-    pub const TRACK: &str = "track";
-    /// The "Read more" toggle.
-    pub const MORE: &str = "more";
-    /// The wrapper of the previous/next buttons.
-    pub const CONTROLS: &str = "controls";
-    /// The "previous" button.
-    pub const PREV: &str = "prev";
-    /// The "next" button.
-    pub const NEXT: &str = "next";
-    /// The live region that announces the slide moved to.
-    pub const STATUS: &str = "status";
-    /// The automatic rotation's start/stop button.
-    pub const ROTATE: &str = "rotate";
-    /// The pager, filled by the element module from the carousel's layout.
-    pub const PAGER: &str = "pager";
-
-    /// Every id, by its constant's name (for the element module's vocabulary).
-    pub const ALL: &[(&str, &str)] = &[
-        ("BODY", BODY),
-        ("RELATED_HEADING", RELATED_HEADING),
-        ("TRACK", TRACK),
-        ("MORE", MORE),
-        ("CONTROLS", CONTROLS),
-        ("PREV", PREV),
-        ("NEXT", NEXT),
-        ("STATUS", STATUS),
-        ("ROTATE", ROTATE),
-        ("PAGER", PAGER),
-    ];
+names! {
+    /// Element ids inside the shadow root (unique there, whatever the page holds).
+    pub mod id {
+        /// The full text.
+        BODY = "body";
+        /// The carousel heading.
+        RELATED_HEADING = "related-heading";
+        /// The scrolling track of slides.
+        TRACK = "track";
+        /// The "Read more" toggle.
+        MORE = "more";
+        /// The wrapper of the previous/next buttons.
+        CONTROLS = "controls";
+        /// The "previous" button.
+        PREV = "prev";
+        /// The "next" button.
+        NEXT = "next";
+        /// The live region that announces the slide moved to.
+        STATUS = "status";
+        /// The automatic rotation's start/stop button.
+        ROTATE = "rotate";
+        /// The pager, filled by the element module from the carousel's layout.
+        PAGER = "pager";
+    }
 }
 
-/// The `data-` attributes the element module's behaviour reads and writes.
-pub mod data {
-    /// On "Read more": its label once the text is shown.
-    pub const LESS: &str = "data-less";
-    /// On "Read more": its label while the text is hidden.
-    pub const MORE: &str = "data-more";
-    /// On the rotation button: its name while the slides are still.
-    pub const PLAY: &str = "data-play";
-    /// On the rotation button: its name while they rotate.
-    pub const PAUSE: &str = "data-pause";
-    /// On a pager dot: the page it brings into view.
-    pub const PAGE: &str = "data-page";
-    /// On the pager, past ten pages: "2 / 14", which the stylesheet shows.
-    pub const COUNT: &str = "data-count";
-    /// Every one, by its constant's name (for the element module's vocabulary).
-    pub const ALL: &[(&str, &str)] = &[
-        ("LESS", LESS),
-        ("MORE", MORE),
-        ("PLAY", PLAY),
-        ("PAUSE", PAUSE),
-        ("PAGE", PAGE),
-        ("COUNT", COUNT),
-    ];
+names! {
+    /// The `data-` attributes the element module's behaviour reads and writes.
+    pub mod data {
+        /// On "Read more": its label once the text is shown.
+        LESS = "data-less";
+        /// On "Read more": its label while the text is hidden.
+        MORE = "data-more";
+        /// On the rotation button: its name while the slides are still.
+        PLAY = "data-play";
+        /// On the rotation button: its name while they rotate.
+        PAUSE = "data-pause";
+        /// On a pager dot: the page it brings into view.
+        PAGE = "data-page";
+        /// On the pager, past ten pages: "2 / 14", which the stylesheet shows.
+        COUNT = "data-count";
+    }
 }
 
 /// A node of the view tree.

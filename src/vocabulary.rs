@@ -10,23 +10,34 @@
 use crate::i18n::Labels;
 use crate::view;
 
-/// The events a widget fires on its host element.
-pub mod event {
-    /// The card is rendered: its detail is the story (see [`crate::detail`]).
-    pub const READY: &str = "storycard:ready";
-    /// The card could not be shown: its detail is `{ message }`.
-    pub const ERROR: &str = "storycard:error";
-    /// A reader opened a related story (cancelable on a plain click).
-    pub const SELECT: &str = "storycard:select";
-    /// A related slide was half in view for a second.
-    pub const IMPRESSION: &str = "storycard:impression";
-    /// Every one, by its constant's name.
-    pub const ALL: &[(&str, &str)] = &[
-        ("READY", READY),
-        ("ERROR", ERROR),
-        ("SELECT", SELECT),
-        ("IMPRESSION", IMPRESSION),
-    ];
+/// String constants, and `ALL`, every one by its constant's name, declared from one list: the
+/// element module's vocabulary is written from `ALL`, so no constant can be left out of it.
+macro_rules! names {
+    ($(#[$doc:meta])* $vis:vis mod $module:ident {
+        $($(#[$meta:meta])* $name:ident = $value:literal;)*
+    }) => {
+        $(#[$doc])*
+        $vis mod $module {
+            $($(#[$meta])* pub const $name: &str = $value;)*
+            /// Every one, by its constant's name (for the element module's vocabulary).
+            pub const ALL: &[(&str, &str)] = &[$((stringify!($name), $name)),*];
+        }
+    };
+}
+pub(crate) use names;
+
+names! {
+    /// The events a widget fires on its host element.
+    pub mod event {
+        /// The card is rendered: its detail is the story (see [`crate::detail`]).
+        READY = "storycard:ready";
+        /// The card could not be shown: its detail is `{ message }`.
+        ERROR = "storycard:error";
+        /// A reader opened a related story (cancelable on a plain click).
+        SELECT = "storycard:select";
+        /// A related slide was half in view for a second.
+        IMPRESSION = "storycard:impression";
+    }
 }
 
 /// The longest a slice of work may hold the page's main thread, in milliseconds: a render's

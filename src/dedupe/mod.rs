@@ -455,14 +455,18 @@ impl Deduper {
         (score >= NEAR_DUPLICATE).then_some(Some(score))
     }
 
-    /// Dedupes one more entry against those before it.
-    pub fn push(&mut self, entry: Related) {
-        let rules = Rules {
+    /// The rules entries are compared by (the base is the article's address when none was given).
+    pub fn rules(&self) -> Rules<'_> {
+        Rules {
             base: self.base.as_deref(),
             tracking: &self.tracking,
             near_duplicates: self.near_duplicates,
-        };
-        let keys = Keys::of(&entry.headline, entry.url.as_deref(), &rules);
+        }
+    }
+
+    /// Dedupes one more entry against those before it.
+    pub fn push(&mut self, entry: Related) {
+        let keys = Keys::of(&entry.headline, entry.url.as_deref(), &self.rules());
         let host = keys.url.as_deref().map(host_of);
         // Only an entry without an exact match needs its words read: for the near-duplicate
         // test and, when it is kept, the index of words.
