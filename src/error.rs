@@ -1,6 +1,6 @@
 //! The one error type of the crate, and the warnings that lenient reading collects.
 
-use crate::text::cat;
+use crate::text::{cat, decimal};
 use std::fmt;
 
 /// Why a story could not be shown. Each message is short, lowercase, and written for the site
@@ -29,6 +29,14 @@ pub enum Error {
     MissingHeadline,
     /// Occurs when a page without a data island gives no headline in any source.
     PageWithoutHeadline,
+    /// Occurs when the data needs more memory than the widget may use
+    /// ([`crate::memory::limit`]): reading stopped, and what it made is freed.
+    OutOfMemory {
+        /// What was being read, such as `related[15123]`.
+        at: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// Occurs when the browser refuses to build the widget's elements; holds its message.
     Render(String),
 }
@@ -55,6 +63,12 @@ impl Error {
             Error::PageWithoutHeadline => "no headline in the page: looked for a JSON-LD Article \
                  headline, og:title, twitter:title, dc.title, <title> and <h1>"
                 .into(),
+            Error::OutOfMemory { at, limit } => cat(&[
+                "the article data needs more memory than the widget may use (",
+                &decimal(limit >> 20),
+                " MiB): it stopped reading at ",
+                at,
+            ]),
             Error::Render(m) => cat(&["the widget could not be rendered: ", m]),
         }
     }

@@ -28,6 +28,7 @@ pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod markup;
+pub mod memory;
 pub mod model;
 pub mod options;
 pub mod page;

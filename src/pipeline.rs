@@ -29,6 +29,7 @@ use crate::dedupe::{Deduper, Removed, Rules, Story};
 use crate::error::{Error, Warning};
 use crate::extract::{self, Extracted};
 use crate::json::Json;
+use crate::memory;
 use crate::model::Related;
 use crate::options::Options;
 use crate::page::Page;
@@ -50,11 +51,13 @@ pub fn story(input: Input, options: &Options, base: Option<&str>) -> Result<Stor
         Input::Data(data) => (extract::island::read(data)?, base),
         Input::Page(page) => (extract::from_page(page)?, base.or(page.base.as_deref())),
     };
+    memory::check(|| "the article".into())?;
     let related = std::mem::take(&mut head.related);
     let mut making = Making::new(head, options, base);
     making.reserve(related.len());
-    for entry in related {
+    for (i, entry) in related.into_iter().enumerate() {
         making.push(entry);
+        memory::check(|| memory::entry(i))?;
     }
     Ok(making.finish(None).story)
 }
@@ -78,6 +81,10 @@ pub struct Finished {
     pub keys: Vec<String>,
 }
 
+/// The most entries [`Making::reserve`] makes room for ahead; past it the tables grow as entries
+/// come.
+pub const RESERVED_MAX: usize = 1 << 17;
+
 /// A story being made an entry at a time.
 pub struct Making {
     deduper: Deduper,
@@ -100,9 +107,10 @@ impl Making {
         self.deduper.rules()
     }
 
-    /// Reserves room for `n` more entries.
+    /// Reserves room for `n` more entries, up to [`RESERVED_MAX`]: a list's length is not memory
+    /// to take before its entries are read (a sparse JavaScript array's is up to 2³² − 1).
     pub fn reserve(&mut self, n: usize) {
-        self.deduper.reserve(n);
+        self.deduper.reserve(n.min(RESERVED_MAX));
     }
 
     /// Dedupes one more related entry.

@@ -719,3 +719,134 @@ fn a_related_entry_at_the_pages_own_address_is_the_article() {
         Some("self")
     );
 }
+
+/// The memory limit lowered to `extra` bytes above what is in use now, for one test.
+struct LowLimit(usize);
+
+impl LowLimit {
+    fn set(extra: usize) -> LowLimit {
+        LowLimit(storycard::memory::set_limit(
+            storycard::memory::in_use() + extra,
+        ))
+    }
+}
+
+impl Drop for LowLimit {
+    fn drop(&mut self) {
+        storycard::memory::set_limit(self.0);
+    }
+}
+
+/// `count` related entries, each a story of its own.
+fn entries(count: u32) -> Array {
+    let related = Array::new();
+    for i in 0..count {
+        let entry = Object::new();
+        Reflect::set(
+            &entry,
+            &"headline".into(),
+            &format!("Story {i} on the harbour budget").into(),
+        )
+        .unwrap();
+        Reflect::set(
+            &entry,
+            &"url".into(),
+            &format!("https://news.example/story-{i}").into(),
+        )
+        .unwrap();
+        related.push(&entry);
+    }
+    related
+}
+
+/// Renders `data` with the memory limit `extra` bytes above what is in use: the render ends in
+/// `storycard:error` saying where it stopped (never a trap), and frees what it read; a widget
+/// rendered after it, under the usual limit, is ready.
+fn needs_more_memory(data: JsValue, extra: usize, at: &str) {
+    let before = storycard::memory::in_use();
+    {
+        let _limit = LowLimit::set(extra);
+        let fx = Fixture::new();
+        let _widget = fx.mount(options(&[("data", data)]));
+        let (kind, detail) = fx.last_event();
+        assert_eq!(kind, "storycard:error");
+        let message = get(&detail, &["message"]).as_string().unwrap();
+        assert!(
+            message.starts_with("the article data needs more memory than the widget may use (")
+                && message.contains(" MiB): it stopped reading at ")
+                && message.contains(at),
+            "{message}"
+        );
+        assert_eq!(fx.all("[part~=error]").len(), 1, "the reader's notice");
+    }
+    let after = storycard::memory::in_use();
+    assert!(
+        after < before + (64 << 10),
+        "what the render read is freed: {before} bytes in use before, {after} after"
+    );
+    let fx = Fixture::new();
+    let _widget = fx.mount(options(&[("data", seed())]));
+    assert_eq!(fx.last_event().0, "storycard:ready");
+    assert_eq!(fx.all("[part~=slide]").len(), 8);
+}
+
+#[wasm_bindgen_test]
+fn related_entries_past_the_memory_limit_end_in_an_error_and_the_next_widget_renders() {
+    let data = JSON::parse(r#"{"article":{"headline":"The harbour"}}"#).unwrap();
+    Reflect::set(&data, &"related".into(), &entries(100_000)).unwrap();
+    // (100,000 entries take about 100 MiB; 4 MiB is used up a few thousand entries in)
+    needs_more_memory(data, 4 << 20, "related[");
+}
+
+#[wasm_bindgen_test]
+fn article_text_past_the_memory_limit_ends_in_an_error_and_the_next_widget_renders() {
+    let paragraph = "The council voted for the new harbour ferry. ".repeat(20);
+    let body = Array::new();
+    for _ in 0..(10_000_000 / paragraph.len()) {
+        body.push(&JsValue::from_str(&paragraph));
+    }
+    let data = JSON::parse(r#"{"article":{"headline":"The harbour"}}"#).unwrap();
+    Reflect::set(&get(&data, &["article"]), &"articleBody".into(), &body).unwrap();
+    // (the body is read up to its limit, 200,000 characters: more than 64 KiB)
+    needs_more_memory(data, 64 << 10, "the article");
+}
+
+#[cfg(feature = "page")]
+#[wasm_bindgen_test]
+fn a_page_past_the_memory_limit_ends_in_an_error_and_the_next_widget_renders() {
+    // 10 MB of article text in the page the widget reads.
+    let paragraph = format!(
+        "<p>{}</p>",
+        "The council voted for the new harbour ferry. ".repeat(20)
+    );
+    let _body = Markup::add(
+        &document().body().unwrap(),
+        &format!(
+            "<article><h1>The harbour ferry returns</h1>{}</article>",
+            paragraph.repeat(10_000_000 / paragraph.len())
+        ),
+    );
+    let before = storycard::memory::in_use();
+    {
+        // (of the 10 MB the reader holds about 500 bytes when it checks, the article's fields:
+        // the limit is set below that)
+        let _limit = LowLimit::set(256);
+        let fx = Fixture::new();
+        let _widget = fx.mount(options(&[]));
+        let (kind, detail) = fx.last_event();
+        assert_eq!(kind, "storycard:error");
+        let message = get(&detail, &["message"]).as_string().unwrap();
+        assert!(
+            message.contains("needs more memory than the widget may use"),
+            "{message}"
+        );
+    }
+    assert!(
+        storycard::memory::in_use() < before + (64 << 10),
+        "what the render read is freed"
+    );
+    let fx = Fixture::new();
+    let _widget = fx.mount(options(&[]));
+    assert_eq!(fx.last_event().0, "storycard:ready");
+    assert_eq!(fx.text("headline"), "The harbour ferry returns");
+}

@@ -208,6 +208,7 @@ impl State {
             #[cfg(not(feature = "page"))]
             (None, None) => return Err(Error::NoSource),
         };
+        crate::memory::check(|| "the article".into())?;
         let base = self.host.base_uri().ok().flatten();
         let mut making = Making::new(head, options, base.as_deref());
         making.reserve(entries.len());

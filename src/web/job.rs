@@ -4,6 +4,7 @@
 
 use super::page;
 use crate::error::{Error, Warning};
+use crate::memory;
 use crate::pipeline::Making;
 
 /// One render, spread over [`Widget::step`] calls: the related entries are read and deduped a
@@ -53,6 +54,7 @@ impl Job {
     pub(super) fn advance(&mut self, deadline: f64) -> Result<bool, Error> {
         while !self.read {
             for _ in 0..8 {
+                let position = self.next as usize;
                 let entry = match &mut self.entries {
                     Entries::Data(list) => {
                         if self.next >= list.length() {
@@ -60,13 +62,15 @@ impl Job {
                             break;
                         }
                         let item = page::from_js(&list.get(self.next))?;
-                        let position = self.next as usize;
                         self.next += 1;
                         crate::extract::island::related(&item, position, &mut self.warnings)?
                     }
                     #[cfg(feature = "page")]
                     Entries::Read(rest) => match rest.next() {
-                        Some(entry) => Some(entry),
+                        Some(entry) => {
+                            self.next += 1;
+                            Some(entry)
+                        }
                         None => {
                             self.read = true;
                             break;
@@ -76,6 +80,7 @@ impl Job {
                 if let Some(entry) = entry {
                     self.making.push(entry);
                 }
+                memory::check(|| memory::entry(position))?;
             }
             for r in &self.making.removed()[self.removed.length() as usize..] {
                 self.removed.push(&page::to_js(r));

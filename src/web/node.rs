@@ -7,8 +7,11 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 use super::page;
+use crate::error::Error;
+use crate::json::Json;
+use crate::memory;
 use crate::options::Options;
-use crate::pipeline::Input;
+use crate::pipeline::{Input, RESERVED_MAX};
 use crate::server;
 use crate::text::cat;
 
@@ -23,18 +26,9 @@ use crate::text::cat;
 pub fn render_to_string(data: JsValue, options: JsValue) -> Result<String, JsValue> {
     super::unicode::install();
     let fail = |message: String| JsValue::from(js_sys::Error::new(&message));
-    let data = match data.as_string() {
-        Some(text) => js_sys::JSON::parse(&text).map_err(|e| {
-            fail(cat(&[
-                "the article data is not valid JSON: ",
-                &page::message_of(&e),
-            ]))
-        })?,
-        None => data,
-    };
     let options: Options = serde_wasm_bindgen::from_value(options)
         .map_err(|e| fail(cat(&["the options could not be read: ", &e.to_string()])))?;
-    let json = page::from_js(&data).map_err(|e| fail(e.message()))?;
+    let json = read(&data).map_err(|e| fail(e.message()))?;
     let formatter = OnceCell::new();
     let format_date = |raw: &str, lang: &str| {
         formatter.get_or_init(|| page::date_formatter(lang.to_owned()))(raw)
@@ -45,4 +39,26 @@ pub fn render_to_string(data: JsValue, options: JsValue) -> Result<String, JsVal
         web_sys::console::warn_1(&cat(&["storycard: ", &w.line()]).into());
     }
     Ok(html)
+}
+
+/// The data (JSON text, parsed by `JSON.parse` without a copy into the module, or an object) as
+/// [`Json`], read as the browser reads it: the article, then the related entries one at a time,
+/// each with the strings' bounds of [`page::from_js`], and the memory checked after each.
+fn read(data: &JsValue) -> Result<Json, Error> {
+    let data = if data.is_string() {
+        page::parse(data)?
+    } else {
+        data.clone()
+    };
+    let (mut json, related) = page::split(&data)?;
+    memory::check(|| "the article".into())?;
+    if let (Json::Object(members), Some(related)) = (&mut json, related) {
+        let mut entries = Vec::with_capacity((related.length() as usize).min(RESERVED_MAX));
+        for (i, entry) in related.iter().enumerate() {
+            entries.push(page::from_js(&entry)?);
+            memory::check(|| memory::entry(i))?;
+        }
+        members.push(("related".into(), Json::Array(entries)));
+    }
+    Ok(json)
 }

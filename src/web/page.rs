@@ -28,7 +28,7 @@ extern "C" {
 
 /// The most UTF-16 units of one string read from the data: more than any field keeps (see
 /// [`crate::text::PARAGRAPH`] and the body's limit), so a 10 MB string costs no 10 MB copy.
-const STRING_MAX: u32 = 200_000;
+pub(super) const STRING_MAX: u32 = 200_000;
 
 /// The most UTF-16 units of strings read in one conversion (the article, or one related
 /// entry): five times the body's limit; strings past it are read as empty.
@@ -48,8 +48,13 @@ pub fn read_source(host: &Element, selector: &str) -> Result<JsValue, Error> {
     let island = found
         .map_err(|_| Error::BadSelector(selector.into()))?
         .ok_or_else(|| Error::SourceNotFound(selector.into()))?;
-    let text = js_sys::Reflect::get(&island, &JsValue::from_str("textContent")).unwrap_or_default();
-    parse_json(&text).map_err(|e| Error::InvalidJson(message_of(&e)))
+    parse(&js_sys::Reflect::get(&island, &JsValue::from_str("textContent")).unwrap_or_default())
+}
+
+/// Parses JSON text (a JavaScript string) by `JSON.parse`: the text is not copied into the
+/// module.
+pub fn parse(text: &JsValue) -> Result<JsValue, Error> {
+    parse_json(text).map_err(|e| Error::InvalidJson(message_of(&e)))
 }
 
 /// Converts the article data (a data island's parsed JSON, or an object given to `mount`) but

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use super::page::STRING_MAX;
 use crate::error::Error;
 use crate::page::{Document, Page, Tree};
 
@@ -28,21 +29,34 @@ impl Tree for Element {
         web_sys::Node::parent_element(self)
     }
 
+    /// The first [`STRING_MAX`] UTF-16 units of the text, as the data's strings are read: no
+    /// field keeps more, and an element's 10 MB text is not copied whole into the module.
     fn text(&self) -> String {
-        self.text_content().unwrap_or_default()
+        let text = text_content(self);
+        if text.length() > STRING_MAX {
+            return text.slice(0, STRING_MAX).into();
+        }
+        text.into()
     }
 
     /// Looks at the length before the text is copied into the WebAssembly memory: a text longer
     /// than `limit` UTF-16 units is longer than `limit` bytes of UTF-8 too.
     fn text_within(&self, limit: usize) -> Option<String> {
-        let text: js_sys::JsString = js_sys::Reflect::get(self, &"textContent".into())
-            .ok()?
-            .unchecked_into();
+        let text = text_content(self);
         if text.length() as usize > limit {
             return None;
         }
         Some(String::from(text)).filter(|t| t.len() <= limit)
     }
+}
+
+/// `textContent` as a JavaScript string, not yet copied into the module.
+fn text_content(el: &Element) -> js_sys::JsString {
+    js_sys::Reflect::get(el, &"textContent".into())
+        .ok()
+        .filter(|t| t.is_string())
+        .unwrap_or_else(|| "".into())
+        .unchecked_into()
 }
 
 impl Document for web_sys::Document {

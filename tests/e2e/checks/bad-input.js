@@ -123,6 +123,22 @@ export const CASES = [
     ready: (root) => expectSlides(root, 20),
   },
   {
+    // Each entry keeps its 10,000-character summary: 20,000 of them are about 200 MB, past the
+    // 160 MiB the widget may use (src/memory.rs) and the module's 256 MiB. The widget stops with
+    // an error, frees what it read, and the next case's widgets render.
+    name: '20,000 related entries with long summaries',
+    as: 'data',
+    slices: true,
+    input: () => {
+      const summary = 'The council voted on the harbour budget. '.repeat(250);
+      return {
+        article: { headline: 'Harbour ferry returns', url: 'https://news.example/ferry' },
+        related: Array.from({ length: 20_000 }, (_, i) => ({ headline: `Story ${i} on the council budget`, url: `https://news.example/story-${i}`, description: summary })),
+      };
+    },
+    error: /^the article data needs more memory than the widget may use \(160 MiB\): it stopped reading at related\[\d+\]$/,
+  },
+  {
     name: 'JSON nested 10,000 deep in a data island',
     as: 'island',
     input: () => `{"article": {"headline": "Harbour ferry returns", "image": ${'['.repeat(10_000)}${']'.repeat(10_000)}}}`,
