@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
-# Counts WebKit's WebAssembly faults (docs/browsers.md): runs tests/stress.rs RUNS times under
-# WebKitWebDriver (with xvfb-run), alternating the core and the page module's features, and
-# prints how many runs failed. Any other arguments are environment settings for the browser,
-# such as JavaScriptCore's options (`JSC_useOMGJIT=false`), which its web process reads.
+# Counts WebKit's WebAssembly faults (docs/browsers.md): runs the browser tests (tests/web.rs)
+# RUNS times under WebKitWebDriver (with xvfb-run), alternating the core and the page module's
+# features, and prints how many runs failed. Any other arguments are environment settings for
+# the browser, such as JavaScriptCore's options (`JSC_useOMGJIT=false`), which its web process
+# reads.
 #
-#   bash scripts/webkit-faults.sh 100
-#   bash scripts/webkit-faults.sh 100 JSC_useOMGJIT=false
+#   bash scripts/webkit-faults.sh 200
+#   bash scripts/webkit-faults.sh 200 JSC_useOMGJIT=false
 #
-# Each failed run's output is kept in target/webkit-faults/.
+# Each failed run's output is kept in target/webkit-faults/. Run it on a worktree of its own:
+# a build in the same directory meanwhile would change what is tested.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-100}
+runs=${1:-200}
 shift || true
 mkdir -p target/webkit-faults
 failed=0
 for i in $(seq 1 "$runs"); do
   if [ $((i % 2)) = 1 ]; then features=(--no-default-features); else features=(--no-default-features --features page); fi
-  if ! env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$(command -v WebKitWebDriver)" \
-    WASM_BINDGEN_TEST_TIMEOUT=600 "$@" \
-    xvfb-run -a cargo test --target wasm32-unknown-unknown --test stress "${features[@]}" \
+  if ! env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$(command -v WebKitWebDriver)" "$@" \
+    xvfb-run -a cargo test --target wasm32-unknown-unknown --test web "${features[@]}" \
     > target/webkit-faults/run.log 2>&1; then
     failed=$((failed + 1))
     cp target/webkit-faults/run.log "target/webkit-faults/failed-$i.log"
