@@ -26,6 +26,9 @@ build_module storycard_wasm
 build_module storycard_page --features page
 # The module for JavaScript servers (renderToString of storycard/server): an ES module for Node.
 bindgen_target=experimental-nodejs-module build_module storycard_server --features server
+# The playground's renderer (www/playground.html shows the server-rendered HTML of what it read):
+# the same server module, for the browser. Not in the package (package.json lists its files).
+out=pkg/playground build_module storycard_render --features server
 # The element module: www/storycard.js with element/ and vocabulary.js, in one file (the modules'
 # bindings stay their own files, imported from next to it).
 node_modules/.bin/esbuild www/storycard.js --bundle --format=esm --target=es2022 --log-level=warning \

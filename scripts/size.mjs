@@ -12,13 +12,14 @@
 // most of it serde's error formatting, which brings the standard library's float formatting.
 // The tools' output as it comes, with no rewrite that saved less than 5% (docs/size.md): to
 // 102,114 and 135,184. The vocabulary shared with the element module and the carousel's arithmetic
-// in Rust: to 104,011 and 137,424.)
+// in Rust: to 104,011 and 137,424. The memory limit (the cap crate's counting allocator and the
+// checks), `mount()`'s `page` and the removals' `url`: to 104,542 and 138,396.)
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const PATHS = [
-  { name: 'with data', budget: 105_100, files: ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
-  { name: 'reading the page', budget: 138_800, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
+  { name: 'with data', budget: 105_600, files: ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
+  { name: 'reading the page', budget: 139_800, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
 ];
 
 const out = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'pkg';

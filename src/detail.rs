@@ -143,6 +143,7 @@ mod tests {
                 Removed {
                     position: 3,
                     headline: "R".into(),
+                    url: None,
                     reason: Reason::NearDuplicate,
                     merged_into: Some(0),
                     score: Some(0.8349),
@@ -150,6 +151,7 @@ mod tests {
                 Removed {
                     position: 4,
                     headline: "S".into(),
+                    url: None,
                     reason: Reason::SameUrl,
                     merged_into: None,
                     score: Some(1.0),
@@ -157,6 +159,7 @@ mod tests {
                 Removed {
                     position: 5,
                     headline: "T".into(),
+                    url: None,
                     reason: Reason::NearDuplicate,
                     merged_into: None,
                     score: Some(0.905),

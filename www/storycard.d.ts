@@ -42,6 +42,8 @@ export interface RemovedEntry {
   /** Position in the input `related` list (0-based). */
   position: number;
   headline: string;
+  /** Its address, when it had one. */
+  url?: string;
   reason: 'same-url' | 'same-headline' | 'near-duplicate' | 'self' | 'shown-elsewhere';
   /** Index in `related` of the story it was merged into; absent for the article itself and for a story another widget shows. */
   mergedInto?: number;
@@ -100,6 +102,13 @@ export interface MountOptions {
   source?: string;
   /** The same data as an object; preferred over `source`. Without either, the widget reads the page. */
   data?: StoryData;
+  /**
+   * Reading a page: another document to read than the host's, such as one `DOMParser` made of a
+   * page's HTML (its scripts never run). Its related lists are the ones `related` selects.
+   */
+  page?: Document;
+  /** Reading `page`: its address, for relative links and for leaving the article itself out. */
+  url?: string;
   /** Reading the page: a CSS selector list of its own related-link containers, whose links become candidates. */
   related?: string;
   /**

@@ -130,6 +130,9 @@ pub struct Removed {
     pub position: usize,
     /// Its headline, to recognise it by.
     pub headline: String,
+    /// Its address, as the entry gave it (resolved), when it had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Why it was removed.
     pub reason: Reason,
     /// The index, in [`Story::related`], of the story it was merged into; `None` for the article.
@@ -185,6 +188,7 @@ impl Story {
                 self.removed.push(Removed {
                     position: r.position,
                     headline: r.headline,
+                    url: r.url,
                     reason: Reason::ShownElsewhere,
                     merged_into: None,
                     score: None,
@@ -479,6 +483,7 @@ impl Deduper {
             self.story.removed.push(Removed {
                 position: entry.position,
                 headline: entry.headline,
+                url: entry.url,
                 reason: Reason::SelfStory,
                 merged_into: None,
                 score,
@@ -510,6 +515,7 @@ impl Deduper {
                 self.story.removed.push(Removed {
                     position: entry.position,
                     headline: entry.headline.clone(),
+                    url: entry.url.clone(),
                     reason,
                     merged_into: Some(i),
                     score,
@@ -758,6 +764,7 @@ mod tests {
             [Removed {
                 position: 2,
                 headline: "A again".into(),
+                url: Some("https://www.x.com/a/".into()),
                 reason: Reason::SameUrl,
                 merged_into: Some(0),
                 score: None,

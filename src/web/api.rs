@@ -33,6 +33,10 @@ struct Given {
     /// module passes (it keeps the page's list, shared by both WebAssembly modules). Absent:
     /// this widget takes no part in showing each story once per page.
     taken: Option<js_sys::Set>,
+    /// A document to read instead of the host's (the page module only): one a web app parsed
+    /// from a page's HTML, or the playground's pasted page.
+    #[cfg(feature = "page")]
+    page: Option<web_sys::Document>,
 }
 
 impl Given {
@@ -57,6 +61,8 @@ impl Given {
             options,
             data: field("data"),
             taken: field("taken").map(JsCast::unchecked_into),
+            #[cfg(feature = "page")]
+            page: field("page").and_then(|p| p.dyn_into().ok()),
         }
     }
 }
@@ -193,15 +199,27 @@ impl State {
             Ok::<_, Error>((head, Entries::Data(entries)))
         };
         let options = &self.given.options;
+        // (relative addresses: against the `url` given, else the host's page, or the page read)
+        #[cfg_attr(not(feature = "page"), allow(unused_mut))]
+        let mut base = options
+            .url
+            .clone()
+            .or_else(|| self.host.base_uri().ok().flatten());
         let (head, entries) = match (&self.given.data, &options.source) {
             (Some(data), _) => island(data)?,
             (None, Some(selector)) => island(&page::read_source(&self.host, selector)?)?,
             #[cfg(feature = "page")]
             (None, None) => {
-                let mut extracted = crate::extract::from_page(&super::reader::read(
-                    &self.host,
-                    options.related.as_deref(),
-                )?)?;
+                let related = options.related.as_deref();
+                let page = match &self.given.page {
+                    Some(doc) => {
+                        let url = options.url.clone().or_else(|| doc.url().ok());
+                        super::reader::read_document(doc, url.as_deref(), related)?
+                    }
+                    None => super::reader::read(&self.host, related)?,
+                };
+                base = page.base.clone();
+                let mut extracted = crate::extract::from_page(&page)?;
                 let related = std::mem::take(&mut extracted.related);
                 (extracted, Entries::Read(related.into_iter()))
             }
@@ -209,7 +227,6 @@ impl State {
             (None, None) => return Err(Error::NoSource),
         };
         crate::memory::check(|| "the article".into())?;
-        let base = self.host.base_uri().ok().flatten();
         let mut making = Making::new(head, options, base.as_deref());
         making.reserve(entries.len());
         Ok(Job {

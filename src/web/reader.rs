@@ -83,3 +83,20 @@ pub fn read(host: &Element, related: Option<&str>) -> Result<Page, Error> {
     let url = doc.url().ok();
     Page::read(&doc, url.as_deref(), related, std::slice::from_ref(host))
 }
+
+/// Reads another document than the host's (`mount()`'s `page`: one parsed by `DOMParser`, whose
+/// scripts never run) at address `url`: its head and related-link containers, with the links in
+/// its own `<story-card>` element as candidates, as the element there would read them.
+pub fn read_document(
+    doc: &web_sys::Document,
+    url: Option<&str>,
+    related: Option<&str>,
+) -> Result<Page, Error> {
+    let element: Vec<Element> = doc
+        .query_selector("story-card")
+        .ok()
+        .flatten()
+        .into_iter()
+        .collect();
+    Page::read(doc, url, related, &element)
+}

@@ -98,7 +98,7 @@ export class Handle {
     };
     // The page's own related lists give way to the carousel once it has rendered.
     const options = this.#options;
-    if (options.hideRelated && options.related && readsPage(options) && !this.#hidden.length && !this.#root.querySelector(`[part~="${PART.error}"]`)) {
+    if (options.hideRelated && options.related && readsPage(options) && !options.page && !this.#hidden.length && !this.#root.querySelector(`[part~="${PART.error}"]`)) {
       // (`hideRelated` as a selector hides only the containers it matches)
       const only = typeof options.hideRelated === 'string' ? options.hideRelated : '*';
       for (const el of this.#host.ownerDocument.querySelectorAll(options.related)) {
