@@ -84,6 +84,13 @@ test('the demo page (its data island) gives the card, what was read and every re
   }
   assert.match(s.removed[0][0], /https:\/\/news\.example\.com\/world\/ukraine-and-expectations/);
   assert.deepEqual(s.warnings, ['None.']);
+  // The copy buttons put each snippet on the clipboard.
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+  for (const id of ['lines', 'island', 'ssr']) {
+    await page.click(`button[data-copy="${id}"]`);
+    assert.equal(await page.locator(`button[data-copy="${id}"]`).textContent(), 'Copied');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), s[id]);
+  }
   assert.match(s.lines, /^<story-card source="#article-data"><\/story-card>\n<script type="module" src="[^"]+storycard\.js"><\/script>$/);
   const island = JSON.parse(s.island.replace(/^<script type="application\/json" id="article-data">/, '').replace(/<\/script>$/, ''));
   assert.equal(island.related.length, 8);
