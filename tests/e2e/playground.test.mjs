@@ -88,7 +88,8 @@ test('the demo page (its data island) gives the card, what was read and every re
   await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
   for (const id of ['lines', 'island', 'ssr']) {
     await page.click(`button[data-copy="${id}"]`);
-    assert.equal(await page.locator(`button[data-copy="${id}"]`).textContent(), 'Copied');
+    // (said for 1.5 s once the clipboard has it)
+    await page.waitForFunction((id) => document.querySelector(`button[data-copy="${id}"]`).textContent === 'Copied', id);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), s[id]);
   }
   assert.match(s.lines, /^<story-card source="#article-data"><\/story-card>\n<script type="module" src="[^"]+storycard\.js"><\/script>$/);
