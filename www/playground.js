@@ -197,7 +197,7 @@ async function show(run, { detail, error }, given) {
   $('status').textContent = error
     ? `The card could not be shown: ${error}`
     : `The card shows “${detail.article.headline}” and ${detail.related.length} related ${detail.related.length === 1 ? 'story' : 'stories'}.`;
-  fillRead(detail, given);
+  fillRead(detail);
   fillRemoved(detail);
   const warnings = (detail?.warnings ?? []).map((w) => `${w.path}: ${w.message}`);
   if (error) warnings.unshift(error);
@@ -232,7 +232,7 @@ function valueOf(article, field) {
   return String(value);
 }
 
-function fillRead(detail, given) {
+function fillRead(detail) {
   const rows = FIELDS.map(([field, name]) => {
     const value = detail ? valueOf(detail.article, field) : null;
     const from = !value ? '—' : input.kind === 'page' ? source(detail.provenance?.[field] ?? 'the page') : input.kind === 'island' ? 'the page’s data island' : 'the data';
@@ -242,7 +242,6 @@ function fillRead(detail, given) {
     return tr;
   });
   $('read').tBodies[0].replaceChildren(...rows);
-  void given;
 }
 
 function story(headline, url) {
