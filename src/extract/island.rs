@@ -139,7 +139,8 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn index(path: &str, i: usize) -> String {
+/// `path[i]`: where item `i` of an array is, as warnings and errors name it.
+pub(crate) fn index(path: &str, i: usize) -> String {
     cat(&[path, "[", &decimal(i), "]"])
 }
 
