@@ -16,8 +16,9 @@ function random(seed) {
   };
 }
 
-export function data(n) {
-  const next = random(n);
+/** The data of N entries; another `seed` gives another article (other entries, another headline). */
+export function data(n, seed = n) {
+  const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const words = (count) => Array.from({ length: count }, () => pick(WORDS));
   const capital = (s) => s[0].toUpperCase() + s.slice(1);
@@ -41,8 +42,8 @@ export function data(n) {
   }
   return {
     article: {
-      headline: 'Harbour ferry returns after a decade as city approves new crossing',
-      url: 'https://news.example/city/2025/04/02/harbour-ferry-returns',
+      headline: seed === n ? 'Harbour ferry returns after a decade as city approves new crossing' : `Council weighs ${pick(WORDS)} plan as ${pick(WORDS)} talks resume`,
+      url: seed === n ? 'https://news.example/city/2025/04/02/harbour-ferry-returns' : `https://news.example/city/2025/04/03/council-${seed}`,
       author: 'Mara Lindqvist',
       datePublished: '2025-04-02T07:30:00Z',
       articleSection: 'City',
