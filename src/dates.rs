@@ -1,11 +1,13 @@
-//! Dates written out without a browser, for server-side rendering: the long form the browser's
+//! Dates written out by the crate: the long form the browser's
 //! `Intl.DateTimeFormat(lang, { dateStyle: "long" })` gives, in the languages below, for the ISO
-//! 8601 dates article data carries. A date-only value is that day; a date and time with an offset
-//! is the day it is in UTC (a browser shows the reader's own day, which the element writes in when
-//! it takes the card over). Other languages fall back to English, other forms to nothing.
+//! 8601 dates article data carries. The command line writes every date here ([`long_date`]: a
+//! date-only value is that day; a date and time with an offset is the day it is in UTC, and the
+//! browser shows the reader's own day when it takes the card over; other languages fall back to
+//! English, other forms to nothing). The browser and Node write here the days of the languages
+//! [`writes`] names ([`long_day`]), and ask `Intl` for the others: a page then loads no locale data.
 //!
-//! `tests/e2e/ssr.test.mjs` checks every language here, for every month, against Chromium's
-//! `Intl`.
+//! `tests/web.rs` checks every language [`writes`] names, for every month, against the `Intl` of
+//! Chromium, Firefox and WebKit.
 //!
 //! And the other way: a publication date written out in a page's text ([`date_in_text`]), read
 //! as ISO 8601.
@@ -301,7 +303,9 @@ pub fn languages() -> impl Iterator<Item = &'static str> {
     STYLES.iter().flat_map(|s| s.langs.iter().copied())
 }
 
-fn style(lang: &str) -> &'static Style {
+/// The style `lang` is written in: its own, or its primary language's; `None` for a language
+/// not here.
+fn style_of(lang: &str) -> Option<&'static Style> {
     let tag = lang.to_ascii_lowercase().replace('_', "-");
     let primary = tag.split('-').next().unwrap_or("");
     let region = tag.len() > primary.len();
@@ -318,7 +322,16 @@ fn style(lang: &str) -> &'static Style {
                 .flatten()
         })
         .or_else(|| STYLES.iter().find(|s| s.langs.contains(&primary)))
-        .unwrap_or(&STYLES[0])
+}
+
+/// Languages whose long date the browsers' engines write differently: WebKit writes Arabic with
+/// Arabic-Indic digits, Chromium and Firefox with Latin ones (`tests/web.rs`, in all three).
+const ENGINES_DIFFER: &[&str] = &["ar"];
+
+/// Whether `lang` is written here as every browser's `Intl` writes it, so that a browser may
+/// write it here too rather than load its own locale data for it.
+pub fn writes(lang: &str) -> bool {
+    style_of(lang).is_some_and(|s| !s.langs.iter().any(|l| ENGINES_DIFFER.contains(l)))
 }
 
 /// `raw` (an ISO 8601 date, or date and time) as `lang` writes it in long form; `None` when it is
@@ -332,7 +345,16 @@ fn style(lang: &str) -> &'static Style {
 /// ```
 pub fn long_date(raw: &str, lang: &str) -> Option<String> {
     let (year, month, day) = utc_day(raw.trim())?;
-    let s = style(lang);
+    Some(long_day(year, month, day, lang))
+}
+
+/// The day `year`-`month`-`day` (a month from 1) as `lang` writes it in long form.
+///
+/// ```
+/// assert_eq!(storycard::dates::long_day(2025, 4, 2, "ja"), "2025年4月2日");
+/// ```
+pub fn long_day(year: i64, month: u32, day: u32, lang: &str) -> String {
+    let s = style_of(lang).unwrap_or(&STYLES[0]);
     let mut out = s.pattern.to_owned();
     for (key, value) in [
         (
@@ -340,13 +362,16 @@ pub fn long_date(raw: &str, lang: &str) -> Option<String> {
             cat(&[if day < 10 { "0" } else { "" }, &decimal(day as usize)]),
         ),
         ("{d}", decimal(day as usize)),
-        ("{m}", s.months[month as usize - 1].to_owned()),
+        (
+            "{m}",
+            s.months[(month as usize).clamp(1, 12) - 1].to_owned(),
+        ),
         ("{n}", decimal(month as usize)),
-        ("{y}", decimal(year as usize)),
+        ("{y}", decimal(year.max(0) as usize)),
     ] {
         out = out.replace(key, &value);
     }
-    Some(out)
+    out
 }
 
 /// The UTC day of an ISO 8601 date (`2025-04-02`) or date and time (`2025-04-02T10:00`, with

@@ -181,6 +181,24 @@ pub fn javascript() -> String {
         out.push_str(&["  ['", &attribute, "', '", label, "'],\n"].concat());
     }
     out.push_str("]);\n");
+    // (primary subtags: the element module only decides whether to make the page's first
+    // `Intl.DateTimeFormat` early, before it knows a widget's language for sure)
+    let mut dates: Vec<&str> = crate::dates::languages()
+        .filter(|tag| crate::dates::writes(tag))
+        .map(|tag| tag.split('-').next().unwrap_or(tag))
+        .collect();
+    dates.dedup();
+    out.push_str(
+        "\n/** The languages (primary subtags) whose dates the crate writes itself, with no `Intl.DateTimeFormat`. */\nexport const DATE_LANGUAGES = Object.freeze([",
+    );
+    out.push_str(
+        &dates
+            .iter()
+            .map(|l| ["'", l, "'"].concat())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    out.push_str("]);\n");
     out.push_str(&[
         "\n/** The longest a slice of work may hold the main thread, in milliseconds. */\nexport const SLICE_MS = ",
         &crate::text::decimal(SLICE_MS as usize),

@@ -222,6 +222,83 @@ fn formats_the_date_with_intl_in_the_article_language() {
     assert_eq!(fx.text("more"), "Đọc tiếp");
 }
 
+/// The languages the widget writes dates in itself (`storycard::dates::writes`, so that a page
+/// makes no `Intl.DateTimeFormat`, whose first one loads the browser's locale data) are written
+/// as this browser's `Intl` writes them: every language, every month, a day of one digit and of
+/// two. (Arabic is not one of them: WebKit's digits are not Chromium's and Firefox's.)
+#[wasm_bindgen_test]
+fn writes_each_native_language_as_the_browsers_intl_does() {
+    let mut differ = Vec::new();
+    let mut checked = 0;
+    let mut languages = 0;
+    for tag in storycard::dates::languages() {
+        // ("en-" stands for English outside the US and Canada)
+        let lang = if tag.ends_with('-') {
+            format!("{tag}gb")
+        } else {
+            tag.to_owned()
+        };
+        if !storycard::dates::writes(&lang) {
+            continue;
+        }
+        languages += 1;
+        for month in 1..=12 {
+            let raw = format!(
+                "2025-{month:02}-{}",
+                if month % 2 == 0 { "07" } else { "23" }
+            );
+            let expected = js_sys::eval(&format!(
+                "new Intl.DateTimeFormat('{lang}', {{dateStyle: 'long', timeZone: 'UTC'}}).format(new Date('{raw}'))"
+            ))
+            .unwrap()
+            .as_string();
+            let native = storycard::dates::long_date(&raw, &lang);
+            checked += 1;
+            if native != expected {
+                differ.push(format!(
+                    "{lang} {raw}: {native:?} against Intl's {expected:?}"
+                ));
+            }
+        }
+    }
+    assert_eq!(checked, 12 * languages);
+    assert!(languages >= 20, "{languages} languages");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// The widget writes the English seed's date without making an `Intl.DateTimeFormat`, and a
+/// language not written natively (Japanese is; Thai is not) through one.
+#[wasm_bindgen_test]
+fn makes_no_intl_formatter_for_a_language_it_writes() {
+    js_sys::eval(
+        "window.__formatters = 0; if (!window.__counting) { window.__counting = true; const O = Intl.DateTimeFormat; \
+         Intl.DateTimeFormat = function (...a) { window.__formatters += 1; return new O(...a); }; \
+         Intl.DateTimeFormat.prototype = O.prototype; }",
+    )
+    .unwrap();
+    let count = || {
+        js_sys::eval("window.__formatters")
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    let fx = Fixture::new();
+    let _en = fx.mount(options(&[("data", seed())]));
+    assert!(!fx.text("date").is_empty());
+    assert_eq!(count(), 0.0, "no formatter for English");
+    let fx = Fixture::new();
+    let _th = fx.mount(options(&[("data", seed()), ("lang", "th".into())]));
+    let expected = js_sys::eval(
+        "new Intl.DateTimeFormat('th', {dateStyle: 'long'}).format(new Date('2025-05-03T09:30:00+07:00'))",
+    )
+    .unwrap();
+    assert_eq!(Some(fx.text("date")), expected.as_string());
+    assert!(
+        count() >= 2.0,
+        "Thai through Intl (and the expected value's own)"
+    );
+}
+
 #[wasm_bindgen_test]
 fn fires_ready_with_article_stories_and_removals() {
     let fx = Fixture::new();

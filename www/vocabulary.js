@@ -93,5 +93,8 @@ export const LABELS = Object.freeze([
   ['label-pause', 'pause'],
 ]);
 
+/** The languages (primary subtags) whose dates the crate writes itself, with no `Intl.DateTimeFormat`. */
+export const DATE_LANGUAGES = Object.freeze(['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'vi', 'he', 'ja', 'zh', 'ko', 'ru', 'pl', 'tr', 'id', 'sv']);
+
 /** The longest a slice of work may hold the main thread, in milliseconds. */
 export const SLICE_MS = 10;

@@ -1217,16 +1217,22 @@ impl<V> Phrases<V> {
 fn all_stop_words() -> &'static Sorted<u8> {
     static ALL: OnceLock<Sorted<u8>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut words: Vec<(&str, u8)> = Vec::new();
-        for (i, lang) in Lang::ALL.iter().enumerate() {
-            for w in lang.stop_words() {
-                match words.iter_mut().find(|(x, _)| x == w) {
-                    Some((_, mask)) => *mask |= 1 << i,
-                    None => words.push((w, 1 << i)),
-                }
+        // (sorted, then each word's languages merged into one mask: a search per word would
+        // compare every pair of the lists' thousand words, on the first render's path)
+        let mut words: Vec<(&str, u8)> = Lang::ALL
+            .iter()
+            .enumerate()
+            .flat_map(|(i, lang)| lang.stop_words().iter().map(move |w| (*w, 1u8 << i)))
+            .collect();
+        words.sort_unstable();
+        let mut merged: Vec<(&str, u8)> = Vec::with_capacity(words.len());
+        for (w, bit) in words {
+            match merged.last_mut() {
+                Some((last, mask)) if *last == w => *mask |= bit,
+                _ => merged.push((w, bit)),
             }
         }
-        Sorted::new(words)
+        Sorted::new(merged)
     })
 }
 
@@ -1250,9 +1256,12 @@ impl Lang {
     /// The language's lists, indexed (built the first time; `stem` is the stemmer the words
     /// are looked up with).
     pub fn tables(self) -> &'static Tables {
-        static TABLES: OnceLock<Vec<Tables>> = OnceLock::new();
-        let all = TABLES.get_or_init(|| Lang::ALL.iter().map(|l| l.build()).collect());
-        &all[Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)]
+        // (each language's built when a headline in it is first read: a page in one language
+        // builds one)
+        static TABLES: [OnceLock<Tables>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
+        let at = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        TABLES[at].get_or_init(|| self.build())
     }
 
     fn build(self) -> Tables {

@@ -157,18 +157,24 @@ pub fn lang_around(host: &Element) -> Option<String> {
     el.get_attribute("lang").filter(|l| !l.trim().is_empty())
 }
 
-/// A date formatter for `lang` (falling back to English for a tag `Intl` refuses): long dates,
-/// and date-only values (`2025-05-03`) shown as that calendar day in every time zone. Each
-/// `Intl.DateTimeFormat` is made on first use: making one loads the locale's data, the largest
-/// part of a first render when it happens, and a card without dates needs none.
+/// A date formatter for `lang`: long dates, and date-only values (`2025-05-03`) shown as that
+/// calendar day in every time zone, a date and time as the reader's own day.
+///
+/// In the languages [`crate::dates`] writes, they are written there, as `Intl` writes them
+/// (`tests/web.rs` checks every one, every month, against the browser's): the first
+/// `Intl.DateTimeFormat` a page makes loads the browser's locale and time zone data, 13 to 26 ms
+/// in Chromium here, the largest part of a first render (`bench/`). Other languages go through
+/// `Intl.DateTimeFormat` (English for a tag `Intl` refuses), each made on first use: a card
+/// without dates needs none.
 pub fn date_formatter(lang: String) -> impl Fn(&str) -> Option<String> {
-    let make = move |time_zone: Option<&str>| {
+    let native = crate::dates::writes(&lang);
+    let make = move |lang: &str, time_zone: Option<&str>| {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
         if let Some(tz) = time_zone {
             let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &tz.into());
         }
-        DateTimeFormat::new(&lang, &options)
+        DateTimeFormat::new(lang, &options)
             .or_else(|_| DateTimeFormat::new("en", &options))
             .ok()
     };
@@ -180,10 +186,28 @@ pub fn date_formatter(lang: String) -> impl Fn(&str) -> Option<String> {
             return None;
         }
         let date_only = raw.len() == 10 && raw.as_bytes().get(4) == Some(&b'-');
-        let formatter = if date_only {
-            utc.get_or_init(|| make(Some("UTC")))
+        // (the day as the browser reads the value: its own calendar day, or the reader's)
+        let (year, month, day) = if date_only {
+            (
+                date.get_utc_full_year(),
+                date.get_utc_month(),
+                date.get_utc_date(),
+            )
         } else {
-            local.get_or_init(|| make(None))
+            (date.get_full_year(), date.get_month(), date.get_date())
+        };
+        if native && (1..=9999).contains(&year) {
+            return Some(crate::dates::long_day(
+                i64::from(year),
+                month + 1,
+                day,
+                &lang,
+            ));
+        }
+        let formatter = if date_only {
+            utc.get_or_init(|| make(&lang, Some("UTC")))
+        } else {
+            local.get_or_init(|| make(&lang, None))
         };
         formatter.as_ref().map(|f| f.format(&date))
     }
