@@ -21,8 +21,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const PATHS = [
-  { name: 'with data', budget: 108_700, files: ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
-  { name: 'reading the page', budget: 142_700, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
+  { name: 'with data', budget: 109_900, files: ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
+  { name: 'reading the page', budget: 143_300, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
+  // (a server-rendered card: its behaviour from the small module first, then the widget's)
+  { name: 'server-rendered', budget: 116_000, files: ['storycard.js', 'storycard_behaviour.js', 'storycard_behaviour_bg.wasm', 'storycard_wasm.js', 'storycard_wasm_bg.wasm'] },
 ];
 
 const out = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'pkg';

@@ -84,6 +84,11 @@ pub fn element(
     escape_attribute(id, &mut out);
     out.push_str("\" lang=\"");
     escape_attribute(lang, &mut out);
+    // (the view written, for the browser to take over without reading it back)
+    out.push_str("\" ");
+    out.push_str(view::data::VIEW);
+    out.push_str("=\"");
+    out.push_str(&view::fingerprint_of(&els));
     out.push('"');
     if opts.max != DEFAULT_MAX {
         out.push_str(" max=\"");

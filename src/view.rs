@@ -108,6 +108,10 @@ names! {
         PAGE = "data-page";
         /// On the pager, past ten pages: "2 / 14", which the stylesheet shows.
         COUNT = "data-count";
+        /// On the host element a server rendered: the [`super::fingerprint`] of the view it
+        /// wrote, which the browser's first render compares with its own to take the markup
+        /// over without reading it back.
+        VIEW = "data-storycard-view";
     }
 }
 
@@ -253,6 +257,80 @@ fn tree(story: &Story, opts: &ViewOptions, slides: bool) -> Vec<El> {
         out.push(related(story, l, opts, slides));
     }
     out
+}
+
+/// A fingerprint of the view of `story` (64-bit FNV-1a of every tag, attribute and text in
+/// order, as 16 hex digits), the same for [`story`]'s tree and for [`shell`] with its [`slide`]s:
+/// the server writes it on the element ([`data::VIEW`]), and a browser whose own view of the story
+/// has the same one takes the server's markup over without reading it back. The texts of `<time>`
+/// elements are left out: a server writes a date and time as its UTC day, the browser as the
+/// reader's own, and writes them in when it takes the card over.
+pub fn fingerprint(story: &Story, opts: &ViewOptions) -> String {
+    let mut hash = Fnv::new();
+    let mut slides = |hash: &mut Fnv| {
+        for i in 0..story.related.len() {
+            hash.el(&slide(story, i, opts), &mut |_| {});
+        }
+    };
+    for el in shell(story, opts) {
+        hash.el(&el, &mut slides);
+    }
+    hash.hex()
+}
+
+/// [`fingerprint`] of a tree already made ([`story`]'s, its slides in the track).
+pub fn fingerprint_of(els: &[El]) -> String {
+    let mut hash = Fnv::new();
+    for el in els {
+        hash.el(el, &mut |_| {});
+    }
+    hash.hex()
+}
+
+/// The fingerprint's hash, over a tree in order.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    /// A string, ended by a byte no UTF-8 string holds: "ab" + "c" is not "a" + "bc".
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+        self.bytes(&[0xff]);
+    }
+
+    /// `el` and its children; an empty track's slides are `slides`'s.
+    fn el(&mut self, el: &El, slides: &mut dyn FnMut(&mut Fnv)) {
+        self.str(el.tag);
+        for (name, value) in &el.attrs {
+            self.str(name);
+            self.str(value);
+        }
+        self.bytes(&[0xfe]);
+        if el.children.is_empty() && el.get("id") == Some(id::TRACK) {
+            slides(self);
+        }
+        for child in &el.children {
+            match child {
+                Node::El(e) => self.el(e, slides),
+                Node::Text(t) if el.tag != "time" => self.str(t),
+                Node::Text(_) => {}
+            }
+        }
+        self.bytes(&[0xfd]);
+    }
 }
 
 /// The notice shown instead of a story that cannot be shown.
@@ -597,6 +675,47 @@ mod tests {
         assert!(track.children.is_empty());
         track.children = slides;
         assert_eq!(shell, story(&s, &opts()));
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_trees_whatever_the_dates_say() {
+        let related = |h: &str| Related {
+            headline: h.into(),
+            url: Some(["https://ex.com/", h].concat()),
+            date_published: Some("2025-04-02T23:30:00-05:00".into()),
+            ..Related::default()
+        };
+        let s = Story {
+            article: Article {
+                headline: "H".into(),
+                date_published: Some("2025-04-02".into()),
+                ..Article::default()
+            },
+            related: ["A", "B", "C"].iter().map(|h| related(h)).collect(),
+            ..Story::default()
+        };
+        fn utc(raw: &str) -> Option<String> {
+            crate::dates::long_date(raw, "en")
+        }
+        fn local(_: &str) -> Option<String> {
+            Some("April 2, 2025".to_owned())
+        }
+        let with = |f: &'static dyn Fn(&str) -> Option<String>| ViewOptions {
+            labels: crate::i18n::labels("en"),
+            format_date: f,
+            autoplay: false,
+        };
+        let server = fingerprint_of(&story(&s, &with(&utc)));
+        assert_eq!(server.len(), 16);
+        assert_eq!(fingerprint(&s, &with(&utc)), server, "the shell and its slides, as the tree");
+        assert_eq!(fingerprint(&s, &with(&local)), server, "another day's text");
+        let mut other = s.clone();
+        other.related[2].headline = "D".into();
+        assert_ne!(fingerprint(&other, &with(&utc)), server, "another headline");
+        assert_ne!(fingerprint(&s, &with(&no_dates)), server, "no date at all");
+        let mut fewer = s.clone();
+        fewer.related.pop();
+        assert_ne!(fingerprint(&fewer, &with(&utc)), server, "a slide fewer");
     }
 
     #[test]

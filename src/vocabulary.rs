@@ -156,7 +156,22 @@ pub fn javascript() -> String {
         "DATA",
         "`data-` attributes, as `dataset` keys.",
         view::data::ALL,
-        |attribute| attribute.trim_start_matches("data-").to_owned(),
+        // (as `dataset` names them: `data-storycard-view` is `storycardView`)
+        |attribute| {
+            let mut key = String::new();
+            let mut upper = false;
+            for c in attribute.trim_start_matches("data-").chars() {
+                match c {
+                    '-' => upper = true,
+                    c if upper => {
+                        key.extend(c.to_uppercase());
+                        upper = false;
+                    }
+                    c => key.push(c),
+                }
+            }
+            key
+        },
     );
     object(
         &mut out,

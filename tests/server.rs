@@ -121,7 +121,12 @@ fn hostile_data_and_options_stay_in_their_place() {
         assert_eq!(card.attr("lang"), opts.lang.as_deref());
         assert_eq!(card.attr("label-read-more"), Some(value.as_str()));
         assert_eq!(card.attr("label-next"), Some(value.as_str()));
-        assert_eq!(card.attrs().count(), 4, "{name}: no attribute from data");
+        let view = card.attr(view::data::VIEW).unwrap_or_default();
+        assert!(
+            view.len() == 16 && view.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{name}: the view's fingerprint, 16 hex digits: {view:?}"
+        );
+        assert_eq!(card.attrs().count(), 5, "{name}: no attribute from data");
         // The declarative shadow root: the stylesheet link, then exactly the view tree.
         let template = doc
             .select(&Selector::parse("story-card > template").unwrap())

@@ -2,7 +2,8 @@
 // (Bundled with element/ and vocabulary.js into pkg/storycard.js by scripts/build.sh.)
 import { Handle } from './element/handle.js';
 import { report } from './element/events.js';
-import { load, needsPageModule } from './element/load.js';
+import { behaveEarly } from './element/carousel.js';
+import { load, loadBehaviour, needsPageModule } from './element/load.js';
 import { turn } from './element/schedule.js';
 import { ATTRIBUTES, LABELS } from './vocabulary.js';
 
@@ -14,18 +15,20 @@ import { ATTRIBUTES, LABELS } from './vocabulary.js';
 export async function mount(host, options = {}) {
   if (!(host instanceof Element)) throw new TypeError('storycard: mount() needs an element');
   const page = needsPageModule(options);
+  // (a shadow root the server rendered is taken over, not built again, and works meanwhile)
+  const hydrate = !!host.shadowRoot?.firstElementChild;
+  const early = hydrate ? behaveEarly(host.shadowRoot, options.autoplay, loadBehaviour) : undefined;
   let bindings;
   try {
     bindings = await load(page, page ? options.pageWasmUrl : options.wasmUrl);
   } catch (error) {
     // (the host's own content stays: no shadow root hides it)
+    early?.stop();
     report(host, error);
     throw error;
   }
   await turn();
-  // (a shadow root the server rendered is taken over, not built again)
-  const hydrate = !!host.shadowRoot?.firstElementChild;
-  const handle = new Handle(bindings, host, host.shadowRoot ?? host.attachShadow({ mode: 'open' }), { ...options, hydrate });
+  const handle = new Handle(bindings, host, host.shadowRoot ?? host.attachShadow({ mode: 'open' }), { ...options, hydrate, early });
   await handle.run();
   return handle;
 }
@@ -60,6 +63,8 @@ export class StoryCardElement extends HTMLElement {
 
   #handle = null;
   #generation = 0;
+  /** A server-rendered card's early behaviour, until the first render gives its own. */
+  #early = null;
   /** `:state(ready)` once the card is in the shadow root, for the page's CSS to stop reserving space. */
   #states = this.attachInternals().states;
 
@@ -69,6 +74,7 @@ export class StoryCardElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#generation += 1;
+    this.#early?.stop();
     this.#handle?.destroy();
     this.#handle = null;
     this.#states?.delete('ready');
@@ -81,6 +87,10 @@ export class StoryCardElement extends HTMLElement {
   async #render() {
     const generation = ++this.#generation;
     const options = optionsOf(this);
+    // (a server-rendered card works before the widget's module has loaded: see behaveEarly)
+    if (!this.#handle && !this.#early && this.shadowRoot?.firstElementChild) {
+      this.#early = behaveEarly(this.shadowRoot, options.autoplay, loadBehaviour);
+    }
     let bindings;
     try {
       bindings = await load(needsPageModule(options));
@@ -94,7 +104,7 @@ export class StoryCardElement extends HTMLElement {
     const hydrate = !this.#handle && !!this.shadowRoot?.firstElementChild;
     this.#handle?.destroy();
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const handle = (this.#handle = new Handle(bindings, this, root, { ...options, hydrate }));
+    const handle = (this.#handle = new Handle(bindings, this, root, { ...options, hydrate, early: hydrate ? this.#early : undefined }));
     if ((await handle.run()) && this.#handle === handle) this.#states?.add('ready');
   }
 }

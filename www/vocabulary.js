@@ -53,6 +53,7 @@ export const DATA = Object.freeze({
   pause: 'pause',
   page: 'page',
   count: 'count',
+  view: 'storycardView',
 });
 
 /** The events a widget fires on its host. */

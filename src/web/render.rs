@@ -96,3 +96,23 @@ pub fn take(node: &web_sys::Node, el: &El) -> bool {
         }
     })
 }
+
+/// Writes each `<time>` below `root` as `format` writes its `datetime` (a server wrote a date and
+/// time as its UTC day; the reader's own day may be another), leaving the texts that are already
+/// so.
+pub fn write_dates(root: &web_sys::ShadowRoot, format: &dyn Fn(&str) -> Option<String>) {
+    let Ok(times) = root.query_selector_all("time") else {
+        return;
+    };
+    for i in 0..times.length() {
+        let Some(time) = times.get(i).and_then(|t| t.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(text) = time.get_attribute("datetime").and_then(|raw| format(&raw)) else {
+            continue;
+        };
+        if time.text_content().as_deref() != Some(text.as_str()) {
+            time.set_text_content(Some(&text));
+        }
+    }
+}

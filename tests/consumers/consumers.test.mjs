@@ -68,7 +68,7 @@ for (const fixture of FIXTURES) {
       const script = `import { renderToString } from 'storycard/server';
         process.stdout.write(renderToString({ article: { headline: 'From the server' }, related: [{ headline: 'One', url: 'https://news.example/1' }] }));`;
       const html = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
-      assert.match(html, /<story-card source="#storycard-data" lang="en"><template shadowrootmode="open">/);
+      assert.match(html, /<story-card source="#storycard-data" lang="en" data-storycard-view="[0-9a-f]{16}"><template shadowrootmode="open">/);
       assert.match(html, /From the server/);
     }
 

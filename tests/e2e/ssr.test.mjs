@@ -89,7 +89,7 @@ test('the seed renders on the server, shows without JavaScript, and hydrates wit
   const out = render('--data', seed, '--url', url);
   assert.ok(out.html, out.error);
   assert.match(out.html, /^<script type="application\/json" id="storycard-data">/);
-  assert.match(out.html, /<story-card source="#storycard-data" lang="en"><template shadowrootmode="open"><style>/);
+  assert.match(out.html, /<story-card source="#storycard-data" lang="en" data-storycard-view="[0-9a-f]{16}"><template shadowrootmode="open"><style>/);
 
   // JavaScript off: the card and the carousel are there, every link works, no control shows.
   const { tab: still } = await serveAt(env.context, url, page(out.html, { module: true }));
@@ -114,8 +114,33 @@ test('the seed renders on the server, shows without JavaScript, and hydrates wit
   await still.screenshot({ path: join(ROOT, 'test-results', 'ssr-no-js.png'), fullPage: true });
   await still.close();
 
-  // The element module takes the card over: the same nodes, no child added or removed, no shift.
-  const { tab, problems } = await serveAt(env.context, url, page(out.html));
+  // The element module takes the card over: the same nodes, no child added or removed, no shift,
+  // and (the view's fingerprint being the server's) no node read back.
+  const { tab, problems, result } = await hydrate(url, page(out.html));
+  assert.equal(result.same, true, `the ${result.nodes} nodes are the same ones: ${JSON.stringify(result)}`);
+  assert.deepEqual(result.changes, [], 'no child added or removed');
+  assert.ok(result.dots >= 2, `${result.dots} dots shown in the pager`);
+  assert.equal(result.shift, 0, 'no layout shift');
+  assert.equal(result.related, 8, 'storycard:ready as usual');
+  assert.equal(result.more, true, '"Read more" shows once it works');
+  assert.equal(result.ready, true);
+  assert.equal(result.reads, 0, 'the markup taken over without reading its attributes back');
+  // The behaviour is there: "Read more" opens the text; "next" scrolls.
+  await tab.locator('story-card [part~="more"]').click();
+  assert.equal(await tab.locator('story-card [part~="body"]').isVisible(), true);
+  await tab.locator('story-card [part~="next"]').click();
+  await tab.waitForFunction(() => document.querySelector('story-card').shadowRoot.getElementById('track').scrollLeft > 0);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+/**
+ * Serves `html` at `url` and has the element module take its card over: whether the shadow
+ * root's nodes are the same ones after it, the child-list changes, the layout shift, the ready
+ * event, and how many times the take-over read an element's attribute names.
+ */
+async function hydrate(url, html) {
+  const { tab, problems } = await serveAt(env.context, url, html);
   await tab.goto(url);
   await tab.locator('story-card [part~="slide"]').first().waitFor();
   const result = await tab.evaluate(async (module) => {
@@ -137,15 +162,23 @@ test('the seed renders on the server, shows without JavaScript, and hydrates wit
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
+    let reads = 0;
+    const names = Element.prototype.getAttributeNames;
+    Element.prototype.getAttributeNames = function getAttributeNames() {
+      reads += 1;
+      return names.call(this);
+    };
     const ready = new Promise((done) => document.addEventListener('storycard:ready', (e) => done(e.detail), { once: true }));
     await import(`${module}storycard.js`);
     const detail = await ready;
+    Element.prototype.getAttributeNames = names;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const after = all(root);
     return {
       same: before.length === after.length && before.every((n, i) => n === after[i]),
       nodes: before.length,
       changes,
+      reads,
       dots: root.querySelectorAll('#pager button:not([hidden])').length,
       shift,
       related: detail.related.length,
@@ -154,18 +187,53 @@ test('the seed renders on the server, shows without JavaScript, and hydrates wit
       ready: document.querySelector('story-card').matches(':state(ready)'),
     };
   }, MODULE);
-  assert.equal(result.same, true, `the ${result.nodes} nodes are the same ones: ${JSON.stringify(result)}`);
+  return { tab, problems, result };
+}
+
+test('markup whose fingerprint is not the view\'s is checked node by node, and taken over the same', async () => {
+  const url = `${env.url}ssr-other.html`;
+  const out = render('--data', seed, '--url', url);
+  const html = out.html.replace(/data-storycard-view="[0-9a-f]{16}"/, 'data-storycard-view="0000000000000000"');
+  assert.notEqual(html, out.html);
+  const { tab, problems, result } = await hydrate(url, page(html));
+  assert.ok(result.reads >= result.nodes / 4, `the attributes of each element read back: ${result.reads} reads, ${result.nodes} nodes`);
+  assert.equal(result.same, true, 'the same nodes');
   assert.deepEqual(result.changes, [], 'no child added or removed');
-  assert.ok(result.dots >= 2, `${result.dots} dots shown in the pager`);
-  assert.equal(result.shift, 0, 'no layout shift');
-  assert.equal(result.related, 8, 'storycard:ready as usual');
-  assert.equal(result.more, true, '"Read more" shows once it works');
-  assert.equal(result.ready, true);
-  // The behaviour is there: "Read more" opens the text; "next" scrolls.
+  assert.equal(result.related, 8);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('a server-rendered card works before the widget\'s module has loaded, and keeps its nodes and state after', async () => {
+  const url = `${env.url}ssr-early.html`;
+  const out = render('--data', seed, '--url', url);
+  const { tab, problems } = await serveAt(env.context, url, page(out.html, { module: true }));
+  // (the widget's module is held until the card has been used)
+  let release;
+  const held = new Promise((done) => {
+    release = done;
+  });
+  await tab.route(`**${MODULE}storycard_wasm_bg.wasm`, async (route) => {
+    await held;
+    await route.fulfill({ contentType: TYPES.wasm, body: readFileSync(join(ROOT, 'pkg/storycard_wasm_bg.wasm')) });
+  });
+  await tab.goto(url);
+  const root = 'document.querySelector("story-card").shadowRoot';
+  await tab.waitForFunction(`!${root}.getElementById('more').hidden`);
+  await tab.evaluate(`window.__more = ${root}.getElementById('more')`);
   await tab.locator('story-card [part~="more"]').click();
-  assert.equal(await tab.locator('story-card [part~="body"]').isVisible(), true);
+  assert.equal(await tab.locator('story-card [part~="body"]').isVisible(), true, '"Read more" opens the text');
   await tab.locator('story-card [part~="next"]').click();
-  await tab.waitForFunction(() => document.querySelector('story-card').shadowRoot.getElementById('track').scrollLeft > 0);
+  await tab.waitForFunction(`${root}.getElementById('track').scrollLeft > 0`);
+  assert.equal(await tab.evaluate(() => document.querySelector('story-card').matches(':state(ready)')), false, 'before the widget is ready');
+  release();
+  await tab.waitForFunction(() => document.querySelector('story-card').matches(':state(ready)'));
+  assert.equal(await tab.evaluate(`window.__more === ${root}.getElementById('more')`), true, 'the same nodes');
+  assert.equal(await tab.locator('story-card [part~="body"]').isVisible(), true, 'the text still open');
+  // One behaviour, the widget's: a press closes the text once.
+  await tab.locator('story-card [part~="more"]').click();
+  assert.equal(await tab.locator('story-card [part~="body"]').isVisible(), false, '"Show less" closes it');
+  assert.equal(await tab.locator('story-card [part~="more"]').getAttribute('aria-expanded'), 'false');
   assert.deepEqual(problems, []);
   await tab.close();
 });

@@ -51,7 +51,7 @@ test('a Node HTTP server renders the card at request time', async () => {
   const body = await (await fetch(`http://127.0.0.1:${server.address().port}/world/story.html`)).text();
   const ms = performance.now() - started;
   server.close();
-  assert.match(body, /<story-card source="#storycard-data" lang="en"><template shadowrootmode="open">/);
+  assert.match(body, /<story-card source="#storycard-data" lang="en" data-storycard-view="[0-9a-f]{16}"><template shadowrootmode="open">/);
   assert.equal(body.match(/part="slide"/g).length, 8);
   console.log(`# a page with the card served in ${ms.toFixed(1)} ms`);
 });

@@ -4,6 +4,35 @@
 // module's bindings with what this file measures.
 import { DATA, ID, PART } from '../vocabulary.js';
 
+/** The `performance.mark` made each time a card gets its behaviour. */
+export const INTERACTIVE = 'storycard:interactive';
+
+/**
+ * A server-rendered card's behaviour before the widget's module has loaded, from the module with
+ * the carousel's arithmetic alone: "Read more", the buttons, keys and pager work while the widget
+ * reads the story. The widget's first render then takes the markup over as it is (when it is the
+ * view the server wrote, which it checks by the view's fingerprint) and gives it its own
+ * behaviour, calling `stop` first. Until then no `storycard:select` nor impression is told: they
+ * need the story. When the small module cannot load, `stop` has nothing to stop.
+ */
+export function behaveEarly(root, autoplay, load) {
+  let stopped = false;
+  let undo = null;
+  load().then(
+    (rust) => {
+      if (!stopped) undo = behave(root, autoplay, rust);
+    },
+    () => {},
+  );
+  return {
+    stop() {
+      stopped = true;
+      undo?.();
+      undo = null;
+    },
+  };
+}
+
 /** The seconds between two rotations when `autoplay` gives no number. */
 const ROTATION = 5;
 
@@ -12,6 +41,8 @@ const ROTATION = 5;
  * functions). Returns the function that removes every listener, observer and timer it added.
  */
 export function behave(root, autoplay, rust) {
+  // (a User Timing mark, for the page's own measurements: the card's controls work from here)
+  performance.mark(INTERACTIVE);
   const abort = new AbortController();
   const options = { signal: abort.signal };
   const el = (id) => root.getElementById(id);

@@ -90,6 +90,8 @@ export class Handle {
       while (this.#widget === widget && run === this.#runs && !widget.step()) await pause();
     })().catch((error) => console.error('storycard:', error));
     this.#claim();
+    // (a server-rendered card's early behaviour gives way to the widget's own)
+    this.#options.early?.stop();
     const unbehave = behave(this.#root, this.#autoplay, this.#bindings);
     const unmeasure = measure(this.#root, this.#tell);
     this.#unbehave = () => {
@@ -144,6 +146,7 @@ export class Handle {
     const widget = this.#widget;
     this.#widget = null;
     shown.delete(this);
+    this.#options.early?.stop();
     this.#unbehave();
     this.#report.abort();
     for (const el of this.#hidden.splice(0)) el.hidden = false;

@@ -28,6 +28,24 @@ export function load(page, wasmUrl) {
 }
 
 /**
+ * The module with the carousel's arithmetic alone (`storycard_behaviour`, a few KB), compiled
+ * once: a server-rendered card gets its behaviour from it while the widget's module loads.
+ */
+let behaviour;
+export function loadBehaviour() {
+  if (!behaviour) {
+    behaviour = import('./storycard_behaviour.js').then(async (bindings) => {
+      await bindings.default();
+      return bindings;
+    });
+    behaviour.catch(() => {
+      behaviour = undefined;
+    });
+  }
+  return behaviour;
+}
+
+/**
  * Makes the page's first `Intl.DateTimeFormat` in a task of its own, while the WebAssembly
  * module is fetched and compiled, when the page's language is one whose dates the crate does not
  * write itself (DATE_LANGUAGES; in those, a page makes no formatter at all). The first one a page
