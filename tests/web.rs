@@ -194,6 +194,17 @@ fn renders_the_seed_card_and_eight_stories() {
     }
 }
 
+/// `raw` as this browser's `Intl.DateTimeFormat(lang, { dateStyle: "long" })` writes it (in UTC
+/// with `utc`, else in the reader's zone).
+fn intl_date(lang: &str, raw: &str, utc: bool) -> Option<String> {
+    let zone = if utc { ", timeZone: 'UTC'" } else { "" };
+    js_sys::eval(&format!(
+        "new Intl.DateTimeFormat('{lang}', {{dateStyle: 'long'{zone}}}).format(new Date('{raw}'))"
+    ))
+    .unwrap()
+    .as_string()
+}
+
 #[wasm_bindgen_test]
 fn formats_the_date_with_intl_in_the_article_language() {
     let fx = Fixture::new();
@@ -203,17 +214,11 @@ fn formats_the_date_with_intl_in_the_article_language() {
         date.get_attribute("datetime").as_deref(),
         Some("2025-05-03T09:30:00+07:00")
     );
-    let expected = js_sys::eval(
-        "new Intl.DateTimeFormat('en', {dateStyle: 'long'}).format(new Date('2025-05-03T09:30:00+07:00'))",
-    )
-    .unwrap();
-    assert_eq!(date.text_content(), expected.as_string());
+    let expected = intl_date("en", "2025-05-03T09:30:00+07:00", false);
+    assert_eq!(date.text_content(), expected);
     let _vi = fx.mount(options(&[("data", seed()), ("lang", "vi".into())]));
-    let expected = js_sys::eval(
-        "new Intl.DateTimeFormat('vi', {dateStyle: 'long'}).format(new Date('2025-05-03T09:30:00+07:00'))",
-    )
-    .unwrap();
-    assert_eq!(Some(fx.text("date")), expected.as_string());
+    let expected = intl_date("vi", "2025-05-03T09:30:00+07:00", false);
+    assert_eq!(Some(fx.text("date")), expected);
     assert_ne!(
         Some(fx.text("date")),
         Some(date.text_content().unwrap_or_default()),
@@ -247,11 +252,7 @@ fn writes_each_native_language_as_the_browsers_intl_does() {
                 "2025-{month:02}-{}",
                 if month % 2 == 0 { "07" } else { "23" }
             );
-            let expected = js_sys::eval(&format!(
-                "new Intl.DateTimeFormat('{lang}', {{dateStyle: 'long', timeZone: 'UTC'}}).format(new Date('{raw}'))"
-            ))
-            .unwrap()
-            .as_string();
+            let expected = intl_date(&lang, &raw, true);
             let native = storycard::dates::long_date(&raw, &lang);
             checked += 1;
             if native != expected {
@@ -288,11 +289,8 @@ fn makes_no_intl_formatter_for_a_language_it_writes() {
     assert_eq!(count(), 0.0, "no formatter for English");
     let fx = Fixture::new();
     let _th = fx.mount(options(&[("data", seed()), ("lang", "th".into())]));
-    let expected = js_sys::eval(
-        "new Intl.DateTimeFormat('th', {dateStyle: 'long'}).format(new Date('2025-05-03T09:30:00+07:00'))",
-    )
-    .unwrap();
-    assert_eq!(Some(fx.text("date")), expected.as_string());
+    let expected = intl_date("th", "2025-05-03T09:30:00+07:00", false);
+    assert_eq!(Some(fx.text("date")), expected);
     assert!(
         count() >= 2.0,
         "Thai through Intl (and the expected value's own)"
