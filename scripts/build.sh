@@ -29,6 +29,9 @@ build_module storycard_page --features page
 build_module storycard_behaviour --features behaviour
 # The module for JavaScript servers (renderToString of storycard/server): an ES module for Node.
 bindgen_target=experimental-nodejs-module build_module storycard_server --features server
+# The module for CDN workers (storycard/edge): the page rewritten as it streams through
+# (lol-html), the card written into it; loaded by the worker, pkg/edge.js.
+build_module storycard_edge --features edge
 # The playground's renderer (www/playground.html shows the server-rendered HTML of what it read):
 # the same server module, for the browser. Not in the package (package.json lists its files).
 out=pkg/playground build_module storycard_render --features server
@@ -37,11 +40,11 @@ out=pkg/playground build_module storycard_render --features server
 node_modules/.bin/esbuild www/storycard.js --bundle --format=esm --target=es2022 --log-level=warning \
   '--external:*storycard_wasm.js' '--external:*storycard_page.js' '--external:*storycard_behaviour.js' \
   --outfile="$out/storycard.js"
-cp www/storycard.d.ts www/storycard_server.d.ts "$out/"
+cp www/storycard.d.ts www/storycard_server.d.ts www/edge.js www/edge.d.ts "$out/"
 # (wasm-bindgen's package.json for the Node module: package.json's own "type" says the same)
 rm -f "$out/package.json"
 if [ -z "${STORYCARD_DEBUG:-}" ]; then
-  for js in "$out/storycard.js" "$out/storycard_wasm.js" "$out/storycard_page.js" "$out/storycard_behaviour.js"; do
+  for js in "$out/storycard.js" "$out/storycard_wasm.js" "$out/storycard_page.js" "$out/storycard_behaviour.js" "$out/storycard_edge.js"; do
     node_modules/.bin/terser "$js" --module --compress --mangle --output "$js"
   done
 fi

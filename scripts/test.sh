@@ -14,10 +14,11 @@ cargo fmt --check
 step "cargo clippy (native)"
 cargo clippy --all-targets -- -D warnings
 
-step "cargo clippy (wasm32, the four modules)"
+step "cargo clippy (wasm32, the five modules)"
 cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --features page -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --features server -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features edge -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features behaviour -- -D warnings
 
 step "native tests"

@@ -49,6 +49,23 @@ impl Json {
         }
     }
 
+    /// `self` with the members of `over` in place of its own; two objects merge (the page's
+    /// labels and the flags' labels); anything else is `over`.
+    pub fn merged(self, over: Json) -> Json {
+        match (self, over) {
+            (Json::Object(mut members), Json::Object(more)) => {
+                for (name, value) in more {
+                    match members.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, old)) => *old = std::mem::replace(old, Json::Null).merged(value),
+                        None => members.push((name, value)),
+                    }
+                }
+                Json::Object(members)
+            }
+            (_, over) => over,
+        }
+    }
+
     /// An empty object, to build with [`Json::with`].
     pub fn object() -> Json {
         Json::Object(Vec::new())

@@ -68,7 +68,7 @@ widget! {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "edge"))]
 pub mod page_html;
 
 /// The carousel's arithmetic alone, for the element module to give a server-rendered card its

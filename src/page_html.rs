@@ -6,6 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 use crate::error::Error;
 use crate::json::Json;
 use crate::page::{Document, Page, Tree};
+use crate::pipeline::Input;
 
 impl Tree for ElementRef<'_> {
     fn tag(&self) -> String {
@@ -117,6 +118,20 @@ impl HtmlPage {
             .ok_or_else(|| Error::SourceNotFound(selector.into()))?;
         let text: String = ElementRef::text(&island).collect();
         serde_json::from_str(&text).map_err(|e| Error::InvalidJson(e.to_string()))
+    }
+
+    /// What the card is made from under `options`, as the element reads it: the data island its
+    /// `source` names (relative addresses against [`HtmlPage::base`]), else the page itself
+    /// (against `options.url`), given to `make` with the base.
+    pub fn input<T>(
+        &self,
+        options: &crate::Options,
+        make: impl FnOnce(Input, Option<&str>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        match &options.source {
+            Some(selector) => make(Input::Data(&self.island(selector)?), self.base().as_deref()),
+            None => make(Input::Page(&self.page(options.related.as_deref())?), None),
+        }
     }
 
     /// The page as the widget reads one without data, `related` naming its related lists.

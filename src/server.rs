@@ -16,16 +16,23 @@ use crate::pipeline::{self, Input};
 use crate::view::{self, ViewOptions};
 
 /// What a server writes for `input` under `options`: the story ([`pipeline::story`], relative
-/// addresses resolved against `base`, else `options.url`) and its HTML ([`element`]). `format_date` writes a
-/// date in a language, as the browser would.
+/// addresses resolved against `base`, else `options.url`) and its HTML ([`element`]). `around`
+/// is the page's language around the element, when known ([`Options::language`]).
+/// `format_date` writes a date in a language, as the browser would.
 pub fn render(
     input: Input,
     options: &Options,
     base: Option<&str>,
+    around: Option<&str>,
     format_date: &dyn Fn(&str, &str) -> Option<String>,
 ) -> Result<(Story, String), Error> {
     let story = pipeline::story(input, options, base)?;
-    let lang = options.language(Some(&story), None).to_owned();
+    let lang = options.language(Some(&story), around).to_owned();
+    // (the element carries the language it was written in)
+    let options = &Options {
+        lang: Some(lang.clone()),
+        ..options.clone()
+    };
     let html = element(&story, options, &island(&story), &|raw| {
         format_date(raw, &lang)
     });

@@ -104,7 +104,7 @@ mod cli {
             flags.push((option.to_owned(), Json::String(value()?.to_owned())));
         }
         let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
-        let flags = merge(Options::attributes_json(labels), Json::Object(flags));
+        let flags = Options::attributes_json(labels).merged(Json::Object(flags));
         let fail = |e: storycard::Error| e.message();
         let story = match (file, data) {
             (Some(file), None) => {
@@ -112,17 +112,8 @@ mod cli {
                 // override them.
                 let url = flags.get("url").and_then(Json::as_str);
                 let html = HtmlPage::parse(&read(file)?, url);
-                let options = Options::from_json(&merge(html.element_options(), flags));
-                match &options.source {
-                    Some(selector) => {
-                        let data = html.island(selector).map_err(fail)?;
-                        make(Input::Data(&data), &options, html.base().as_deref(), render)
-                    }
-                    None => {
-                        let page = html.page(options.related.as_deref()).map_err(fail)?;
-                        make(Input::Page(&page), &options, None, render)
-                    }
-                }
+                let options = Options::from_json(&html.element_options().merged(flags));
+                html.input(&options, |input, base| make(input, &options, base, render))
             }
             (None, Some(path)) => {
                 let json: Json = serde_json::from_str(&read(path)?)
@@ -139,23 +130,6 @@ mod cli {
         story.map_err(fail)
     }
 
-    /// `under` with the members of `over` in place of its own; two objects merge (the page's
-    /// labels and the flags' labels).
-    fn merge(under: Json, over: Json) -> Json {
-        match (under, over) {
-            (Json::Object(mut members), Json::Object(more)) => {
-                for (name, value) in more {
-                    match members.iter_mut().find(|(n, _)| *n == name) {
-                        Some((_, old)) => *old = merge(std::mem::replace(old, Json::Null), value),
-                        None => members.push((name, value)),
-                    }
-                }
-                Json::Object(members)
-            }
-            (_, over) => over,
-        }
-    }
-
     /// The story of `input` (relative addresses against `base`, else `--url`): the HTML to put
     /// in the page with `render`, else the ready event's detail as JSON.
     fn make(
@@ -165,7 +139,7 @@ mod cli {
         render: bool,
     ) -> Result<String, storycard::Error> {
         if render {
-            let (story, html) = server::render(input, options, base, &dates::long_date)?;
+            let (story, html) = server::render(input, options, base, None, &dates::long_date)?;
             for warning in &story.warnings {
                 eprintln!("storycard: {}", warning.line());
             }

@@ -8,6 +8,8 @@
 
 mod api;
 mod carousel;
+#[cfg(feature = "edge")]
+mod edge;
 mod job;
 #[cfg(feature = "server")]
 mod node;
@@ -19,6 +21,8 @@ mod unicode;
 
 pub use api::Widget;
 pub use carousel::{carousel_key, carousel_page_start, carousel_step, carousel_view};
+#[cfg(feature = "edge")]
+pub use edge::EdgeRewriter;
 #[cfg(feature = "server")]
 pub use node::render_to_string;
 

@@ -33,7 +33,7 @@ pub fn render_to_string(data: JsValue, options: JsValue) -> Result<String, JsVal
     let format_date = |raw: &str, lang: &str| {
         formatter.get_or_init(|| page::date_formatter(lang.to_owned()))(raw)
     };
-    let (story, html) = server::render(Input::Data(&json), &options, None, &format_date)
+    let (story, html) = server::render(Input::Data(&json), &options, None, None, &format_date)
         .map_err(|e| fail(e.message()))?;
     for w in &story.warnings {
         web_sys::console::warn_1(&cat(&["storycard: ", &w.line()]).into());

@@ -1,0 +1,142 @@
+// `npm run bench:edge`: the edge worker under load on the loopback. An origin (its own Node
+// process) serves two article pages; autocannon sends 10,000 requests at 50 connections to each
+// of these in turn:
+//   origin        the origin itself
+//   pass-through  a worker in workerd that returns the origin's response (what workerd adds)
+//   storycard     storycard/edge (pkg/edge.js: lol-html compiled into the module)
+//   HTMLRewriter  the runtime's HTMLRewriter driving the server module (bench/edge/htmlrewriter.js;
+//                 the first page only: it handles no other case)
+// and prints requests per second, the p50 and p99 latency and what each adds to the origin's,
+// and workerd's resident memory when it has started and after the run. One run: the ratios
+// between rows are what to compare (these machines are noisy).
+//
+//   node bench/edge.mjs [--amount 10000] [--connections 50] [--out FILE]
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { startEdge } from '../scripts/edge.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const HTML = 'text/html; charset=utf-8';
+
+/** The pages: the data island before the element (the card at once), and the demo (at the end). */
+function pages() {
+  const index = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  const island = index.match(/<script type="application\/json" id="article-data">[\s\S]*?<\/script>/)[0];
+  const fast = index.replace('<story-card source="#article-data"></story-card>', '').replace(island, `${island}\n<story-card source="#article-data"></story-card>`);
+  return { '/island-first.html': fast, '/demo.html': index };
+}
+
+if (process.argv[2] === '--serve-origin') {
+  // The origin process.
+  const served = pages();
+  const server = createServer((req, res) => {
+    const body = served[req.url];
+    if (!body) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { 'content-type': HTML, 'content-length': Buffer.byteLength(body), etag: '"bench"' });
+    res.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+} else {
+  await main();
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const flag = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const amount = Number(flag('amount', 10_000));
+  const connections = Number(flag('connections', 50));
+  const out = flag('out', join(ROOT, 'bench/results', `edge-${new Date().toISOString().slice(0, 10)}.json`));
+
+  const originProcess = fork(new URL(import.meta.url).pathname, ['--serve-origin']);
+  const port = await new Promise((done) => originProcess.once('message', done));
+  const origin = `http://127.0.0.1:${port}`;
+  const pkg = (name) => join(ROOT, 'pkg', name);
+  const workers = [
+    { name: 'pass-through', modules: [join(ROOT, 'bench/edge/passthrough.js')] },
+    { name: 'storycard', modules: [pkg('edge.js'), pkg('storycard_edge.js'), pkg('storycard_edge_bg.wasm')] },
+    {
+      name: 'HTMLRewriter',
+      modules: [join(ROOT, 'bench/edge/htmlrewriter.js'), pkg('playground/storycard_render.js'), pkg('playground/storycard_render_bg.wasm')],
+      only: '/island-first.html',
+    },
+  ];
+  const sizes = {
+    storycard: moduleSize([pkg('edge.js'), pkg('storycard_edge.js'), pkg('storycard_edge_bg.wasm')]),
+    HTMLRewriter: moduleSize([join(ROOT, 'bench/edge/htmlrewriter.js'), pkg('playground/storycard_render.js'), pkg('playground/storycard_render_bg.wasm')]),
+  };
+
+  const rows = [];
+  let edgePort = 8790;
+  try {
+    for (const path of Object.keys(pages())) {
+      const direct = await load(`${origin}${path}`, amount, connections);
+      rows.push({ page: path, via: 'origin', ...direct });
+      for (const worker of workers) {
+        if (worker.only && worker.only !== path) continue;
+        const edge = await startEdge({ origin, port: edgePort++, modules: worker.modules, quiet: true });
+        try {
+          const body = await (await fetch(`${edge.url}${path}`)).text();
+          const card = /data-storycard-view="[0-9a-f]{16}"/.test(body);
+          if (worker.name !== 'pass-through' && !card) throw new Error(`${worker.name}: no card in ${path}`);
+          const start = rss(edge.pid);
+          const r = await load(`${edge.url}${path}`, amount, connections);
+          rows.push({ page: path, via: worker.name, ...r, card, rssStart: start, rssEnd: rss(edge.pid) });
+        } finally {
+          await edge.stop();
+        }
+      }
+    }
+  } finally {
+    originProcess.kill();
+  }
+
+  const ms = (v) => v.toFixed(1);
+  console.log(`\nbench:edge: ${amount} requests at ${connections} connections, one run (node bench/edge.mjs)\n`);
+  console.log('| page | through | requests/s | p50 ms | p99 ms | added p50 | added p99 | errors | workerd RSS start → end |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of rows) {
+    const base = rows.find((o) => o.page === r.page && o.via === 'origin');
+    const added = r.via === 'origin' ? ['', ''] : [ms(r.p50 - base.p50), ms(r.p99 - base.p99)];
+    const memory = r.rssStart ? `${mb(r.rssStart)} → ${mb(r.rssEnd)} MB` : '';
+    console.log(`| ${r.page} | ${r.via} | ${Math.round(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${added[0]} | ${added[1]} | ${r.errors} | ${memory} |`);
+  }
+  console.log('\nWhat each worker loads (gzipped bytes):', JSON.stringify(sizes));
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ amount, connections, sizes, rows }, null, 2)}\n`);
+  console.log(`(written to ${out})`);
+}
+
+/** 200 requests to warm up, then `amount` at `connections`: requests per second and latency. */
+async function load(url, amount, connections) {
+  await autocannon({ url, connections: 10, amount: 200 });
+  const r = await autocannon({ url, connections, amount });
+  return {
+    rps: (r.requests.total / r.duration),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx + r.timeouts,
+    requests: r.requests.total,
+  };
+}
+
+/** A process's resident memory, in bytes. */
+function rss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
+}
+
+const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
+
+function moduleSize(files) {
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+}
