@@ -3,9 +3,12 @@
 // of these in turn:
 //   origin        the origin itself
 //   pass-through  a worker in workerd that returns the origin's response (what workerd adds)
-//   storycard     storycard/edge (pkg/edge.js: lol-html compiled into the module)
+//   storycard     storycard/edge (pkg/edge.js: lol-html compiled into the module), each request
+//                 for a new address (?v=N: every card made, none from the worker's memo)
+//   storycard, same address   the same, every request for one address (the card made once,
+//                 then from the memo, as a hot article's requests are)
 //   HTMLRewriter  the runtime's HTMLRewriter driving the server module (bench/edge/htmlrewriter.js;
-//                 the first page only: it handles no other case)
+//                 the first page only: it handles no other case), a new address each request
 // and prints requests per second, the p50 and p99 latency and what each adds to the origin's,
 // and workerd's resident memory when it has started and after the run. One run: the ratios
 // between rows are what to compare (these machines are noisy).
@@ -34,7 +37,7 @@ if (process.argv[2] === '--serve-origin') {
   // The origin process.
   const served = pages();
   const server = createServer((req, res) => {
-    const body = served[req.url];
+    const body = served[new URL(req.url, 'http://x').pathname];
     if (!body) {
       res.writeHead(404);
       return res.end();
@@ -83,16 +86,19 @@ async function main() {
       rows.push({ page: path, via: 'origin', ...direct });
       for (const worker of workers) {
         if (worker.only && worker.only !== path) continue;
-        const edge = await startEdge({ origin, port: edgePort++, modules: worker.modules, quiet: true });
-        try {
-          const body = await (await fetch(`${edge.url}${path}`)).text();
-          const card = /data-storycard-view="[0-9a-f]{16}"/.test(body);
-          if (worker.name !== 'pass-through' && !card) throw new Error(`${worker.name}: no card in ${path}`);
-          const start = rss(edge.pid);
-          const r = await load(`${edge.url}${path}`, amount, connections);
-          rows.push({ page: path, via: worker.name, ...r, card, rssStart: start, rssEnd: rss(edge.pid) });
-        } finally {
-          await edge.stop();
+        for (const fresh of worker.name === 'storycard' ? [true, false] : [worker.name !== 'pass-through']) {
+          const edge = await startEdge({ origin, port: edgePort++, modules: worker.modules, quiet: true });
+          try {
+            const body = await (await fetch(`${edge.url}${path}?v=check`)).text();
+            const card = /data-storycard-view="[0-9a-f]{16}"/.test(body);
+            if (worker.name !== 'pass-through' && !card) throw new Error(`${worker.name}: no card in ${path}`);
+            const start = rss(edge.pid);
+            const r = await load(`${edge.url}${path}`, amount, connections, fresh);
+            const via = fresh || worker.name === 'pass-through' ? worker.name : `${worker.name}, same address`;
+            rows.push({ page: path, via, ...r, card, rssStart: start, rssEnd: rss(edge.pid) });
+          } finally {
+            await edge.stop();
+          }
         }
       }
     }
@@ -116,10 +122,16 @@ async function main() {
   console.log(`(written to ${out})`);
 }
 
-/** 200 requests to warm up, then `amount` at `connections`: requests per second and latency. */
-async function load(url, amount, connections) {
-  await autocannon({ url, connections: 10, amount: 200 });
-  const r = await autocannon({ url, connections, amount });
+/**
+ * 200 requests to warm up, then `amount` at `connections`: requests per second and latency.
+ * `fresh`: each request for a new address (`?v=N`).
+ */
+async function load(url, amount, connections, fresh = false) {
+  let n = 0;
+  const path = new URL(url).pathname;
+  const requests = fresh ? [{ setupRequest: (req) => ({ ...req, path: `${path}?v=${n++}` }) }] : undefined;
+  await autocannon({ url, connections: 10, amount: 200, requests });
+  const r = await autocannon({ url, connections, amount, requests });
   return {
     rps: (r.requests.total / r.duration),
     p50: r.latency.p50,
@@ -135,7 +147,9 @@ function rss(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
 }
 
-const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
+function mb(bytes) {
+  return (bytes / 2 ** 20).toFixed(1);
+}
 
 function moduleSize(files) {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);

@@ -264,9 +264,11 @@ impl EdgeRewriter {
         if let Some(hold) = s.hold.take() {
             let page = s.input.take().unwrap_or_default();
             let page = String::from_utf8_lossy(&page);
-            let html = HtmlPage::parse(&page, hold.options.url.as_deref());
-            let made = html.input(&hold.options, |input, base| {
-                card(input, &hold.options, base, hold.around.as_deref())
+            let made = memoized(&page, &hold.options, &None, &hold.around, || {
+                let html = HtmlPage::parse(&page, hold.options.url.as_deref());
+                html.input(&hold.options, |input, base| {
+                    card(input, &hold.options, base, hold.around.as_deref())
+                })
             });
             let (start, end) = (hold.start - s.flushed, hold.end.map(|e| e - s.flushed));
             match (made, end) {
@@ -348,12 +350,13 @@ fn place(state: &Rc<RefCell<State>>, el: &mut Element, config: &Json, url: &str)
     });
     if let Some(text) = island {
         if !s.island_open {
-            let made = serde_json::from_str::<Json>(&text)
-                .map_err(|e| Error::InvalidJson(e.to_string()))
-                .and_then(|data| {
-                    let base = s.base.clone().or_else(|| options.url.clone());
-                    card(Input::Data(&data), &options, base.as_deref(), s.around().as_deref())
-                });
+            let base = s.base.clone().or_else(|| options.url.clone());
+            let around = s.around();
+            let made = memoized(&text, &options, &base, &around, || {
+                let data = serde_json::from_str::<Json>(&text)
+                    .map_err(|e| Error::InvalidJson(e.to_string()))?;
+                card(Input::Data(&data), &options, base.as_deref(), around.as_deref())
+            });
             match made {
                 Ok(card) => {
                     el.replace(&card, ContentType::Html);
@@ -424,6 +427,60 @@ fn card(
     let (story, html) = server::render(input, &options, base, around, &format_date)?;
     for w in &story.warnings {
         web_sys::console::warn_1(&crate::text::cat(&["storycard edge: ", &w.line()]).into());
+    }
+    Ok(html)
+}
+
+/// A card made before in this isolate, with all it was made from.
+struct Made {
+    /// The data island's text, or the whole page.
+    source: String,
+    options: Options,
+    base: Option<String>,
+    around: Option<String>,
+    html: String,
+}
+
+/// How many cards the isolate keeps, and how many bytes of what they were made from at most.
+const MEMO_CARDS: usize = 16;
+const MEMO_BYTES: usize = 8 << 20;
+
+thread_local! {
+    /// The cards made last, newest last: a page asked for again (the usual traffic of an
+    /// article) gets its card without making it again. Each is kept with everything it was
+    /// made from, compared whole, so a card is only ever given for the same input.
+    static MEMO: RefCell<Vec<Made>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The card `make` makes from `source` under `options` (with `base` and `around`), or the one
+/// made before from the same; a card is kept when made (an error is not).
+fn memoized(
+    source: &str,
+    options: &Options,
+    base: &Option<String>,
+    around: &Option<String>,
+    make: impl FnOnce() -> Result<String, Error>,
+) -> Result<String, Error> {
+    let same = |m: &Made| {
+        m.source == source && m.options == *options && m.base == *base && m.around == *around
+    };
+    if let Some(html) = MEMO.with_borrow(|memo| memo.iter().find(|m| same(m)).map(|m| m.html.clone())) {
+        return Ok(html);
+    }
+    let html = make()?;
+    if source.len() <= MEMO_BYTES / MEMO_CARDS {
+        MEMO.with_borrow_mut(|memo| {
+            if memo.len() == MEMO_CARDS {
+                memo.remove(0);
+            }
+            memo.push(Made {
+                source: source.to_owned(),
+                options: options.clone(),
+                base: base.clone(),
+                around: around.clone(),
+                html: html.clone(),
+            });
+        });
     }
     Ok(html)
 }

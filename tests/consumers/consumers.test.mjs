@@ -3,14 +3,18 @@
 // files from node_modules through an import map), each built, served on the loopback and checked
 // in headless Chromium: both widgets render, the WebAssembly is found next to the JavaScript that
 // loads it, and the events arrive (ready, impression, and select, which the app cancels to route).
+// And a Worker project with the README's wrangler configuration: bundled by wrangler, the bundle
+// run in workerd in front of an origin on the loopback writes the card into its page.
 //   node --test tests/consumers/   (after `npm run build`)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
 import { ROOT, start } from '../e2e/browser.mjs';
+import { startEdge } from '../../scripts/edge.mjs';
 
 const HERE = join(ROOT, 'tests/consumers');
 
@@ -39,13 +43,14 @@ after(() => rmSync(work, { recursive: true, force: true }));
 const npm = (dir, ...args) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 test('the public types say what each value is: no `any`; the server export too', () => {
-  for (const file of ['pkg/storycard.d.ts', 'pkg/storycard_server.d.ts']) {
+  for (const file of ['pkg/storycard.d.ts', 'pkg/storycard_server.d.ts', 'pkg/edge.d.ts']) {
     const types = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     assert.doesNotMatch(types, /\bany\b/, file);
   }
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'default'], 'types first');
   assert.deepEqual(Object.keys(manifest.exports['./server']), ['types', 'default'], 'types first');
+  assert.deepEqual(Object.keys(manifest.exports['./edge']), ['types', 'default'], 'types first');
   const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"$/m)[1];
   assert.equal(manifest.version, cargo, 'the package and the crate have one version');
 });
@@ -106,3 +111,55 @@ for (const fixture of FIXTURES) {
     }
   });
 }
+
+test('the packed package in a Worker project: wrangler bundles storycard/edge, and the bundle writes the card', async () => {
+  const dir = join(work, 'worker');
+  cpSync(join(HERE, 'worker'), dir, { recursive: true });
+  npm(dir, 'install', '--no-package-lock', tarball);
+  execFileSync('npm', ['run', 'build', '--loglevel=error'], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+  });
+  const files = readdirSync(join(dir, 'dist'));
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one WebAssembly module in the bundle: ${files.join(', ')}`);
+  // The bundle in workerd, with the options of the README's configuration.
+  const options = JSON.parse(readFileSync(join(dir, 'wrangler.toml'), 'utf8').match(/^STORYCARD = '(.*)'$/m)[1]);
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour ferry returns after a decade</title></head>
+<body><article><h1>Harbour ferry returns after a decade</h1><p>The ferry sails again from Monday.</p>
+<ul class="more-news"><li><a href="/a/pier.html">Pier plans go on show at the town hall</a></li>
+<li><a href="/a/pier.html">Pier plans go on show at the town hall</a></li>
+<li><a href="/a/lifeboat.html">Lifeboat crew rescues two kayakers off the point</a></li></ul>
+<footer>The footer</footer></article></body></html>`;
+  const origin = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page);
+  });
+  await new Promise((done) => origin.listen(0, '127.0.0.1', done));
+  const port = await new Promise((done) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => done(port));
+    });
+  });
+  const edge = await startEdge({
+    origin: `http://127.0.0.1:${origin.address().port}`,
+    port,
+    options,
+    modules: [join(dir, 'dist', 'worker.js'), join(dir, 'dist', wasm[0])],
+    quiet: true,
+  });
+  try {
+    const html = await (await fetch(`${edge.url}/world/ferry.html`)).text();
+    const [before, after] = page.split('<footer>');
+    assert.ok(html.startsWith(before) && html.endsWith(`<footer>${after}`), 'the page around the card as it was');
+    const island = JSON.parse(html.match(/id="storycard-edge-data">([\s\S]*?)<\/script>/)[1]);
+    assert.deepEqual(island.related.map((r) => r.headline), ['Pier plans go on show at the town hall', 'Lifeboat crew rescues two kayakers off the point']);
+    assert.match(html, /<story-card source="#storycard-edge-data" lang="en" data-storycard-view="[0-9a-f]{16}"><template shadowrootmode="open">/);
+  } finally {
+    await edge.stop();
+    await new Promise((done) => origin.close(done));
+  }
+});

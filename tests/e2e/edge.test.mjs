@@ -124,6 +124,12 @@ test('a page whose island comes before its element gets the card at once, the re
   assert.equal(res.headers['cache-control'], 'public, max-age=60');
   assert.equal(res.headers['content-security-policy'], "default-src 'self'");
   assert.deepEqual(res.headers['set-cookie'], ['a=1; Path=/', 'b=2; Path=/']);
+  // Asked again (the card then from the worker's memo): the same bytes.
+  assert.ok((await ask('/fast.html')).body.equals(res.body), 'the same page again');
+  // The same island under other options: its own card, not the one kept.
+  routes.set('/fast-3.html', { headers: { 'content-type': HTML }, body: FAST.replace('<story-card source="#article-data">', '<story-card source="#article-data" max="3">') });
+  const three = (await ask('/fast-3.html')).body.toString('utf8');
+  assert.equal(JSON.parse(three.match(/id="storycard-edge-data">([\s\S]*?)<\/script>/)[1]).related.length, 3);
 });
 
 test('every case that is not a whole HTML page passes through untouched', async () => {
