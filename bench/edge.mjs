@@ -10,8 +10,10 @@
 //   HTMLRewriter  the runtime's HTMLRewriter driving the server module (bench/edge/htmlrewriter.js;
 //                 the first page only: it handles no other case), a new address each request
 // and prints requests per second, the p50 and p99 latency and what each adds to the origin's,
-// and workerd's resident memory when it has started and after the run. One run: the ratios
-// between rows are what to compare (these machines are noisy).
+// and workerd's resident memory when it has started and after the run. Then the rewriter alone,
+// in Node (the same module, on one page at a time): its time per page when the card is made,
+// when it is kept, and for a page without the element. One run: the ratios between rows are what
+// to compare (these machines are noisy).
 //
 //   node bench/edge.mjs [--amount 10000] [--connections 50] [--out FILE]
 import { fork } from 'node:child_process';
@@ -106,6 +108,7 @@ async function main() {
     originProcess.kill();
   }
 
+  const alone = await rewriterAlone();
   const ms = (v) => v.toFixed(1);
   console.log(`\nbench:edge: ${amount} requests at ${connections} connections, one run (node bench/edge.mjs)\n`);
   console.log('| page | through | requests/s | p50 ms | p99 ms | added p50 | added p99 | errors | workerd RSS start → end |');
@@ -116,9 +119,10 @@ async function main() {
     const memory = r.rssStart ? `${mb(r.rssStart)} → ${mb(r.rssEnd)} MB` : '';
     console.log(`| ${r.page} | ${r.via} | ${Math.round(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${added[0]} | ${added[1]} | ${r.errors} | ${memory} |`);
   }
-  console.log('\nWhat each worker loads (gzipped bytes):', JSON.stringify(sizes));
+  console.log('\nThe rewriter alone, in Node (µs a page, the median of 9 batches):', JSON.stringify(alone));
+  console.log('What each worker loads (gzipped bytes):', JSON.stringify(sizes));
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ amount, connections, sizes, rows }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ amount, connections, sizes, rows, alone }, null, 2)}\n`);
   console.log(`(written to ${out})`);
 }
 
@@ -153,4 +157,42 @@ function mb(bytes) {
 
 function moduleSize(files) {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+}
+
+/**
+ * The edge module's rewriter on one page at a time in Node: the median time of a page, in µs, of
+ * 9 batches of 50, for the island-first page with its card made each time (a new address), kept
+ * (the same address), the demo page (held to its end) made, and a page without the element.
+ */
+async function rewriterAlone() {
+  const { initSync, EdgeRewriter } = await import(join(ROOT, 'pkg/storycard_edge.js'));
+  initSync({ module: readFileSync(join(ROOT, 'pkg/storycard_edge_bg.wasm')) });
+  const served = pages();
+  const bytes = (html) => new TextEncoder().encode(html);
+  const fast = bytes(served['/island-first.html']);
+  const demo = bytes(served['/demo.html']);
+  const none = bytes(served['/island-first.html'].replace('<story-card source="#article-data"></story-card>', ''));
+  let n = 0;
+  const rewrite = (page, fresh) => () => {
+    const r = new EdgeRewriter(`https://news.example.com/a.html${fresh ? `?v=${n++}` : ''}`, {});
+    r.write(page);
+    r.end();
+    r.free();
+  };
+  const median = (f) => {
+    for (let i = 0; i < 20; i++) f();
+    const batches = [];
+    for (let b = 0; b < 9; b++) {
+      const t = performance.now();
+      for (let i = 0; i < 50; i++) f();
+      batches.push(((performance.now() - t) / 50) * 1000);
+    }
+    return Math.round(batches.sort((x, y) => x - y)[4]);
+  };
+  return {
+    'island first, card made': median(rewrite(fast, true)),
+    'island first, card kept': median(rewrite(fast, false)),
+    'demo (held), card made': median(rewrite(demo, true)),
+    'no element': median(rewrite(none, false)),
+  };
 }
