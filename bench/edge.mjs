@@ -162,7 +162,7 @@ function moduleSize(files) {
 /**
  * The edge module's rewriter on one page at a time in Node: the median time of a page, in µs, of
  * 9 batches of 50, for the island-first page with its card made each time (a new address), kept
- * (the same address), the demo page (held to its end) made, and a page without the element.
+ * (the same address), the demo page (its island after the element) made, and a page without the element.
  */
 async function rewriterAlone() {
   const { initSync, EdgeRewriter } = await import(join(ROOT, 'pkg/storycard_edge.js'));
@@ -192,7 +192,7 @@ async function rewriterAlone() {
   return {
     'island first, card made': median(rewrite(fast, true)),
     'island first, card kept': median(rewrite(fast, false)),
-    'demo (held), card made': median(rewrite(demo, true)),
+    'demo (island after), card made': median(rewrite(demo, true)),
     'no element': median(rewrite(none, false)),
   };
 }

@@ -7,10 +7,11 @@
 //! Where the card is written:
 //! - **At once**, when its data is known at the element: a `<story-card source="#id">` after the
 //!   data island `#id` (the shape a server that writes islands gives). Nothing is held.
-//! - **At the end of the page**, otherwise (the data is the page itself, or the island comes
-//!   after the element): the output from the element on is held, the whole page is read as the
-//!   browser's element reads it ([`HtmlPage`], the native reader), and the card is written in
-//!   the element's place. A page that goes on for more than [`HOLD_LIMIT`] bytes after that, or
+//! - **When the island has ended**, for an island after the element: the output from the element
+//!   on is held until then.
+//! - **At the end of the page**, otherwise (the data is the page itself): the output from the
+//!   element on is held, the whole page is read as the browser's element reads it ([`HtmlPage`],
+//!   the native reader), and the card is written in the element's place. A page that goes on for more than [`HOLD_LIMIT`] bytes after that, or
 //!   that cannot be read (an error the widget would show), gets the element as it was: the
 //!   browser's element then reads the page, as without the worker.
 //!
@@ -60,8 +61,9 @@ struct State {
     /// The page as it came, while it may still be needed whole (until the card is written or
     /// cannot be).
     input: Option<Vec<u8>>,
-    /// The data islands seen (`<script id>`): id and text.
-    islands: Vec<(String, String)>,
+    /// The elements with an id, in the page's order, and the text of those that are scripts
+    /// (the data islands).
+    islands: Vec<Island>,
     /// Whether the text of the last island seen is still coming, and within bounds.
     island_open: bool,
     /// The page's `<base href>`.
@@ -73,6 +75,14 @@ struct State {
     /// Whether the card's place is settled: written, held for, or passed.
     settled: bool,
     outcome: String,
+}
+
+/// An element with an id: a data island when it is a script whose text was kept.
+struct Island {
+    id: String,
+    /// The script's text, while it comes and once it is whole; `None` for another element, or
+    /// a text too long to keep.
+    text: Option<String>,
 }
 
 /// The card's place in the output, held until the page ends.
@@ -134,29 +144,56 @@ impl EdgeRewriter {
         let islands = state.clone();
         let island_text = state.clone();
         let base = state.clone();
+        let encoding = state.clone();
         let card = state.clone();
         let (card_config, card_url) = (config.clone(), url.clone());
         let mut settings = Settings::new()
-            .append_element_content_handler(element!("script[id]", move |el| {
+            .append_element_content_handler(element!("[id]", move |el| {
                 let mut s = islands.borrow_mut();
-                let id = el.get_attribute("id").unwrap_or_default();
-                s.islands.push((decoded(&id), String::new()));
-                s.island_open = true;
+                let id = decoded(&el.get_attribute("id").unwrap_or_default());
+                let script = el.tag_name() == "script";
+                s.islands.push(Island {
+                    id,
+                    text: script.then(String::new),
+                });
+                s.island_open = script;
                 Ok(())
             }))
             .append_element_content_handler(text!("script[id]", move |t| {
                 let mut s = island_text.borrow_mut();
                 if s.island_open {
-                    let (_, text) = s.islands.last_mut().expect("an island was opened");
+                    let island = s.islands.last_mut().expect("an island was opened");
+                    let text = island.text.as_mut().expect("a script's text");
                     if text.len() + t.as_str().len() > ISLAND_LIMIT {
                         // (too long to keep: the page's reader reads it at the end, if at all)
-                        s.islands.pop();
+                        island.text = None;
                         s.island_open = false;
                     } else {
                         text.push_str(t.as_str());
                         if t.last_in_text_node() {
                             s.island_open = false;
+                            island_complete(&mut s);
                         }
+                    }
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!("meta[charset], meta[http-equiv]", move |el| {
+                // A page that says it is in another encoding than UTF-8 (its response did not):
+                // the card, in UTF-8, would not read right in it.
+                let declared = el.get_attribute("charset").or_else(|| {
+                    let equiv = el.get_attribute("http-equiv")?;
+                    let content = el.get_attribute("content")?.to_ascii_lowercase();
+                    let at = content.find("charset=")?;
+                    equiv.eq_ignore_ascii_case("content-type").then(|| content[at + 8..].to_owned())
+                });
+                if let Some(charset) = declared {
+                    let charset = charset.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+                    let mut s = encoding.borrow_mut();
+                    if charset != "utf-8" && charset != "utf8" && !s.settled {
+                        s.settled = true;
+                        s.hold = None;
+                        s.outcome = "kept: the page is not in UTF-8".into();
                     }
                 }
                 Ok(())
@@ -270,22 +307,7 @@ impl EdgeRewriter {
                     card(input, &hold.options, base, hold.around.as_deref())
                 })
             });
-            let (start, end) = (hold.start - s.flushed, hold.end.map(|e| e - s.flushed));
-            match (made, end) {
-                (Ok(card), _) if hold.before => {
-                    s.out.splice(start..start, card.into_bytes());
-                    s.outcome = "written".into();
-                }
-                (Ok(card), Some(end)) => {
-                    s.out.splice(start..end, card.into_bytes());
-                    s.outcome = "written".into();
-                }
-                (Err(e), Some(end)) => {
-                    s.out.splice(end..end, END_TAG.bytes());
-                    s.outcome = crate::text::cat(&["kept: ", &e.message()]);
-                }
-                (_, None) => s.outcome = "kept: the element is not closed".into(),
-            }
+            write_held(&mut s, hold, made);
         } else if !s.settled {
             s.outcome = "none".into();
         }
@@ -303,6 +325,32 @@ impl EdgeRewriter {
 const END_TAG: &str = "</story-card>";
 
 impl State {
+    /// The first element with the id the options' `source` names (`#id`), as the browser's
+    /// `querySelector` finds it, when it has been seen; `None` for another kind of selector.
+    fn island_named(&self, options: &Options) -> Option<&Island> {
+        let id = options.source.as_deref()?.strip_prefix('#')?;
+        let plain = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c));
+        if !plain {
+            return None;
+        }
+        self.islands.iter().find(|i| i.id == id)
+    }
+
+    /// The card of a data island's text, made or kept.
+    fn card_of_island(
+        &self,
+        text: &str,
+        options: &Options,
+        around: &Option<String>,
+    ) -> Result<String, Error> {
+        let base = self.base.clone().or_else(|| options.url.clone());
+        memoized(text, options, &base, around, || {
+            let data = serde_json::from_str::<Json>(text)
+                .map_err(|e| Error::InvalidJson(e.to_string()))?;
+            card(Input::Data(&data), options, base.as_deref(), around.as_deref())
+        })
+    }
+
     /// The page's language around what comes next, as the browser's element reads it: the
     /// nearest `lang`, unless that is blank.
     fn around(&self) -> Option<String> {
@@ -342,31 +390,17 @@ fn place(state: &Rc<RefCell<State>>, el: &mut Element, config: &Json, url: &str)
         options.url = Some(url.to_owned());
     }
     // The card at once: the island the element names is known.
-    let island = options.source.as_deref().and_then(|source| {
-        let id = source.strip_prefix('#')?;
-        let ok = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c));
-        let (_, text) = s.islands.iter().find(|(i, _)| ok && i == id)?;
-        Some(text.clone())
-    });
-    if let Some(text) = island {
-        if !s.island_open {
-            let base = s.base.clone().or_else(|| options.url.clone());
-            let around = s.around();
-            let made = memoized(&text, &options, &base, &around, || {
-                let data = serde_json::from_str::<Json>(&text)
-                    .map_err(|e| Error::InvalidJson(e.to_string()))?;
-                card(Input::Data(&data), &options, base.as_deref(), around.as_deref())
-            });
-            match made {
-                Ok(card) => {
-                    el.replace(&card, ContentType::Html);
-                    s.outcome = "written".into();
-                    s.input = None;
-                }
-                Err(e) => s.outcome = crate::text::cat(&["kept: ", &e.message()]),
+    if let Some(Some(text)) = s.island_named(&options).map(|i| i.text.clone()) {
+        let around = s.around();
+        match s.card_of_island(&text, &options, &around) {
+            Ok(card) => {
+                el.replace(&card, ContentType::Html);
+                s.outcome = "written".into();
+                s.input = None;
             }
-            return;
+            Err(e) => s.outcome = crate::text::cat(&["kept: ", &e.message()]),
         }
+        return;
     }
     if s.input.is_none() {
         s.outcome = "kept: the page is longer than the rewriter keeps".into();
@@ -395,6 +429,47 @@ fn place(state: &Rc<RefCell<State>>, el: &mut Element, config: &Json, url: &str)
         options,
         around: s.around(),
     });
+}
+
+/// A data island's text has ended: when it is the one the held element names (the first element
+/// with its id), the card is written now rather than at the page's end.
+fn island_complete(s: &mut State) {
+    let Some(hold) = &s.hold else { return };
+    if hold.before || hold.end.is_none() {
+        return;
+    }
+    let is_this = match s.island_named(&hold.options) {
+        Some(first) => std::ptr::eq(first, s.islands.last().expect("an island")),
+        None => false,
+    };
+    if !is_this {
+        return;
+    }
+    let hold = s.hold.take().expect("held");
+    let text = s.islands.last().and_then(|i| i.text.clone()).unwrap_or_default();
+    let made = s.card_of_island(&text, &hold.options, &hold.around);
+    write_held(s, hold, made);
+    s.input = None;
+}
+
+/// The card (or the error) written in the held place, and the place let go.
+fn write_held(s: &mut State, hold: Hold, made: Result<String, Error>) {
+    let (start, end) = (hold.start - s.flushed, hold.end.map(|e| e - s.flushed));
+    match (made, end) {
+        (Ok(card), _) if hold.before => {
+            s.out.splice(start..start, card.into_bytes());
+            s.outcome = "written".into();
+        }
+        (Ok(card), Some(end)) => {
+            s.out.splice(start..end, card.into_bytes());
+            s.outcome = "written".into();
+        }
+        (Err(e), Some(end)) => {
+            s.out.splice(end..end, END_TAG.bytes());
+            s.outcome = crate::text::cat(&["kept: ", &e.message()]);
+        }
+        (_, None) => s.outcome = "kept: the element is not closed".into(),
+    }
 }
 
 /// The place held for is given up: the element, whole again, goes on as it was.

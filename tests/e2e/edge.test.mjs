@@ -7,6 +7,8 @@ process.env.TZ = 'UTC';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
+import { spawn } from 'node:child_process';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, browserForFile, enhance } from './browser.mjs';
@@ -141,6 +143,7 @@ test('every case that is not a whole HTML page passes through untouched', async 
     { name: 'an origin error', path: '/error.html', route: { status: 503, headers: { 'content-type': HTML, 'retry-after': '30' }, body: page } },
     { name: 'a redirect', path: '/moved.html', route: { status: 301, headers: { location: '/fast.html', 'content-type': HTML }, body: page } },
     { name: 'a page in another encoding', path: '/latin1.html', route: { headers: { 'content-type': 'text/html; charset=iso-8859-1' }, body: Buffer.from(page, 'latin1') } },
+    { name: 'a page that says it is in another encoding', path: '/cp1252.html', route: { headers: { 'content-type': 'text/html' }, body: Buffer.from(page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">'), 'latin1') }, bodyOnly: true },
     { name: 'a page without the element', path: '/plain.html', route: { headers: { 'content-type': HTML }, body: shell('<p>No card here.</p><ul class="related"><li><a href="/a">A story elsewhere today</a></li></ul>') }, bodyOnly: true },
     { name: 'a page already rendered', path: '/rendered.html', route: { headers: { 'content-type': HTML }, body: shell('<story-card data-storycard-view="0123456789abcdef"><template shadowrootmode="open"><p>Card</p></template></story-card>') }, bodyOnly: true },
   ];
@@ -328,7 +331,7 @@ test('a 5 MB page streams through: the card and the first bytes out before the o
   assert.ok(body.endsWith(rest + tail), 'the rest byte for byte');
 });
 
-test('a page whose data comes after its element: the bytes before it stream, the card is written at the end', async () => {
+test('a page whose data comes after its element: the bytes before it stream, the card is written once the data is there', async () => {
   // The demo's shape: the element first, its island after it.
   const body = `<story-card source="#later"></story-card>\n<script type="application/json" id="later">${seedIsland}</script>`;
   const [head, tail] = shell(body).split('<story-card source="#later"></story-card>');
@@ -354,6 +357,28 @@ test('a page whose data comes after its element: the bytes before it stream, the
   const html = res.body.toString('utf8');
   assert.ok(html.startsWith(head) && html.endsWith(tail), 'the page around the card byte for byte');
   assert.match(html.slice(head.length), /^<script type="application\/json" id="storycard-edge-data">[\s\S]*<story-card source="#storycard-edge-data" lang="en" data-storycard-view=/);
+
+  // The island early, the page long after it: the card is out as soon as the island has ended.
+  let go;
+  const gone = new Promise((done) => (go = done));
+  const more = `<p>${'More of the article. '.repeat(50)}</p>\n`.repeat(200);
+  routes.set('/later-early.html', async (req, res) => {
+    res.writeHead(200, { 'content-type': HTML });
+    res.write(`${head}<story-card source="#later"></story-card>\n<script type="application/json" id="later">${seedIsland}</script>`);
+    await Promise.race([gone, new Promise((done) => setTimeout(done, 20_000))]);
+    res.end(`${more}${tail}`);
+  });
+  let cardEarly = false;
+  const early2 = await ask('/later-early.html', {
+    onData(seen, chunks) {
+      if (!cardEarly && Buffer.concat(chunks).includes('</story-card>')) {
+        cardEarly = true;
+        go();
+      }
+    },
+  });
+  assert.ok(cardEarly, 'the card out before the origin sent the rest of the page');
+  assert.ok(early2.body.toString('utf8').endsWith(`${more}${tail}`));
 
   // Too long to hold: the element passes as it was, and the page goes on streaming.
   const long = `<p>${'x'.repeat(1 << 16)}</p>\n`.repeat(40);
@@ -392,5 +417,42 @@ test('the configured place: a page without the element gets the card before it',
     assert.equal(island.article.headline, 'Harbour ferry returns after a decade');
   } finally {
     await configured.stop();
+  }
+});
+
+test('a page the origin compresses: the worker reads it decompressed and answers it compressed', async () => {
+  routes.set('/gzip.html', (req, res) => {
+    res.writeHead(200, { 'content-type': HTML, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+    res.end(gzipSync(FAST));
+  });
+  const res = await ask('/gzip.html', { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(res.headers['content-encoding'], 'gzip');
+  assert.equal(res.headers.vary, 'Accept-Encoding');
+  const html = gunzipSync(res.body).toString('utf8');
+  assert.match(html, /<story-card source="#storycard-edge-data" lang="en" data-storycard-view="[0-9a-f]{16}">/);
+  assert.ok(html.endsWith(FAST.split('<story-card source="#article-data"></story-card>')[1]));
+});
+
+test('npm run edge: scripts/edge.mjs serves the worker in front of --origin and says where', async () => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/edge.mjs'), '--origin', `http://127.0.0.1:${origin.address().port}`, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const line = await new Promise((done, fail) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('\n')) done(out.split('\n')[0]);
+      });
+      child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
+    });
+    assert.equal(line, `storycard edge: http://127.0.0.1:${port}`);
+    const html = await (await fetch(`http://127.0.0.1:${port}/fast.html`)).text();
+    assert.match(html, /data-storycard-view="[0-9a-f]{16}"/);
+  } finally {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
   }
 });

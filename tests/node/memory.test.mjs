@@ -40,7 +40,7 @@ function memoryLimits(bytes) {
 
 test('every module the package ships declares a maximum memory of 256 MiB', () => {
   const modules = readdirSync(PKG).filter((f) => f.endsWith('.wasm'));
-  assert.deepEqual(modules.sort(), ['storycard_behaviour_bg.wasm', 'storycard_page_bg.wasm', 'storycard_server_bg.wasm', 'storycard_wasm_bg.wasm']);
+  assert.deepEqual(modules.sort(), ['storycard_behaviour_bg.wasm', 'storycard_edge_bg.wasm', 'storycard_page_bg.wasm', 'storycard_server_bg.wasm', 'storycard_wasm_bg.wasm']);
   for (const file of modules) {
     const limits = memoryLimits(readFileSync(join(PKG, file)));
     assert.equal(limits?.maximum, 4096, `${file}: ${JSON.stringify(limits)}`);
