@@ -22,7 +22,7 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use lol_html::html_content::{ContentType, Element};
-use lol_html::{element, end_tag, text, HtmlRewriter, OutputSink, Settings};
+use lol_html::{element, end_tag, HtmlRewriter, OutputSink, Settings};
 use wasm_bindgen::prelude::*;
 
 use super::page;
@@ -64,8 +64,6 @@ struct State {
     /// The elements with an id, in the page's order, and the text of those that are scripts
     /// (the data islands).
     islands: Vec<Island>,
-    /// Whether the text of the last island seen is still coming, and within bounds.
-    island_open: bool,
     /// The page's `<base href>`.
     base: Option<String>,
     /// The `lang` of the open elements that have one, innermost last.
@@ -80,8 +78,8 @@ struct State {
 /// An element with an id: a data island when it is a script whose text was kept.
 struct Island {
     id: String,
-    /// The script's text, while it comes and once it is whole; `None` for another element, or
-    /// a text too long to keep.
+    /// The script's text, once it has ended; `None` for another element, or a text too long
+    /// to keep (over 1 MiB, or past what the rewriter keeps of the page).
     text: Option<String>,
 }
 
@@ -142,7 +140,6 @@ impl EdgeRewriter {
         }));
 
         let islands = state.clone();
-        let island_text = state.clone();
         let base = state.clone();
         let encoding = state.clone();
         let card = state.clone();
@@ -151,31 +148,32 @@ impl EdgeRewriter {
             .append_element_content_handler(element!("[id]", move |el| {
                 let mut s = islands.borrow_mut();
                 let id = decoded(&el.get_attribute("id").unwrap_or_default());
-                let script = el.tag_name() == "script";
-                s.islands.push(Island {
-                    id,
-                    text: script.then(String::new),
-                });
-                s.island_open = script;
-                Ok(())
-            }))
-            .append_element_content_handler(text!("script[id]", move |t| {
-                let mut s = island_text.borrow_mut();
-                if s.island_open {
-                    let island = s.islands.last_mut().expect("an island was opened");
-                    let text = island.text.as_mut().expect("a script's text");
-                    if text.len() + t.as_str().len() > ISLAND_LIMIT {
-                        // (too long to keep: the page's reader reads it at the end, if at all)
-                        island.text = None;
-                        s.island_open = false;
-                    } else {
-                        text.push_str(t.as_str());
-                        if t.last_in_text_node() {
-                            s.island_open = false;
-                            island_complete(&mut s);
-                        }
-                    }
+                s.islands.push(Island { id, text: None });
+                if el.tag_name() != "script" {
+                    return Ok(());
                 }
+                // A script's text is read from the page as it came, between its tags (a text
+                // handler would have lol-html write the text again, from its decoding).
+                let start = el.source_location().bytes().end;
+                let Some(handlers) = el.end_tag_handlers() else {
+                    return Ok(());
+                };
+                let island_text = islands.clone();
+                handlers.push(end_tag!(move |end| {
+                    let mut s = island_text.borrow_mut();
+                    let end = end.source_location().bytes().start;
+                    let text = s
+                        .input
+                        .as_ref()
+                        .filter(|_| end >= start && end - start <= ISLAND_LIMIT)
+                        .and_then(|input| input.get(start..end))
+                        .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
+                    if let Some(text) = text {
+                        s.islands.last_mut().expect("the island").text = Some(text);
+                        island_complete(&mut s);
+                    }
+                    Ok(())
+                }));
                 Ok(())
             }))
             .append_element_content_handler(element!("meta[charset], meta[http-equiv]", move |el| {

@@ -144,6 +144,12 @@ test('every case that is not a whole HTML page passes through untouched', async 
     { name: 'a redirect', path: '/moved.html', route: { status: 301, headers: { location: '/fast.html', 'content-type': HTML }, body: page } },
     { name: 'a page in another encoding', path: '/latin1.html', route: { headers: { 'content-type': 'text/html; charset=iso-8859-1' }, body: Buffer.from(page, 'latin1') } },
     { name: 'a page that says it is in another encoding', path: '/cp1252.html', route: { headers: { 'content-type': 'text/html' }, body: Buffer.from(page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">'), 'latin1') }, bodyOnly: true },
+    {
+      name: 'a page with a byte that is not UTF-8 in a script',
+      path: '/odd-byte.html',
+      route: { headers: { 'content-type': HTML }, body: Buffer.concat([Buffer.from('<!doctype html><p>Odd</p><script id="s">var a = "caf'), Buffer.from([0xe9]), Buffer.from('";</script>')]) },
+      bodyOnly: true,
+    },
     { name: 'a page without the element', path: '/plain.html', route: { headers: { 'content-type': HTML }, body: shell('<p>No card here.</p><ul class="related"><li><a href="/a">A story elsewhere today</a></li></ul>') }, bodyOnly: true },
     { name: 'a page already rendered', path: '/rendered.html', route: { headers: { 'content-type': HTML }, body: shell('<story-card data-storycard-view="0123456789abcdef"><template shadowrootmode="open"><p>Card</p></template></story-card>') }, bodyOnly: true },
   ];
