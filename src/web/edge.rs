@@ -462,11 +462,14 @@ fn write_held(s: &mut State, hold: Hold, made: Result<String, Error>) {
             s.out.splice(start..end, card.into_bytes());
             s.outcome = "written".into();
         }
-        (Err(e), Some(end)) => {
-            s.out.splice(end..end, END_TAG.bytes());
+        (Ok(_), None) => s.outcome = "kept: the element is not closed".into(),
+        (Err(e), end) => {
+            // (the element's end tag, taken out, is written again)
+            if let (Some(end), false) = (end, hold.before) {
+                s.out.splice(end..end, END_TAG.bytes());
+            }
             s.outcome = crate::text::cat(&["kept: ", &e.message()]);
         }
-        (_, None) => s.outcome = "kept: the element is not closed".into(),
     }
 }
 

@@ -150,3 +150,16 @@ export function enhance(html, related, module) {
   const element = `<story-card${attrs}></story-card>${script}`;
   return html.includes('</body>') ? html.replace('</body>', `${element}</body>`) : html + element;
 }
+
+/**
+ * A shadow root as data (a function's source, for `evaluate`): each element as [tag, sorted attributes, children], each text as its
+ * string; the stylesheet (`<style>` or `<link>`, which only the server's markup carries) aside.
+ */
+export const TREE = `(root) => {
+  const tree = (node) => [...node.childNodes].flatMap((n) => {
+    if (n.nodeType === Node.TEXT_NODE) return [n.data];
+    if (n.nodeType !== Node.ELEMENT_NODE || n.localName === 'style' || n.localName === 'link') return [];
+    return [[n.localName, [...n.attributes].map((a) => [a.name, a.value]).sort(), tree(n)]];
+  });
+  return tree(root);
+}`;

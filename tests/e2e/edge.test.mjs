@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, browserForFile, enhance } from './browser.mjs';
+import { ROOT, TREE, browserForFile, enhance } from './browser.mjs';
 import { startEdge } from '../../scripts/edge.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
@@ -199,19 +199,6 @@ function fetchOrigin(path) {
       .end();
   });
 }
-
-/**
- * A shadow root as data: each element as [tag, sorted attributes, children], each text as its
- * string; the stylesheet (which only the server's markup carries) aside.
- */
-const TREE = `(root) => {
-  const tree = (node) => [...node.childNodes].flatMap((n) => {
-    if (n.nodeType === Node.TEXT_NODE) return [n.data];
-    if (n.nodeType !== Node.ELEMENT_NODE || n.localName === 'style' || n.localName === 'link') return [];
-    return [[n.localName, [...n.attributes].map((a) => [a.name, a.value]).sort(), tree(n)]];
-  });
-  return tree(root);
-}`;
 
 /**
  * `html` served at `url` to Chromium, with the element module from pkg/ unless `module` is false

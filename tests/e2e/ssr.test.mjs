@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderToString } from 'storycard/server';
-import { ROOT, browserForFile, enhance } from './browser.mjs';
+import { ROOT, TREE, browserForFile, enhance } from './browser.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 const MODULE = '/__storycard/';
@@ -69,19 +69,6 @@ async function serveAt(context, url, html) {
   });
   return { tab, problems };
 }
-
-/**
- * A shadow root as data: each element as [tag, sorted attributes, children], each text as its
- * string; the stylesheet (`<style>` or `<link>`, which only the server's markup carries) aside.
- */
-const TREE = `(root) => {
-  const tree = (node) => [...node.childNodes].flatMap((n) => {
-    if (n.nodeType === Node.TEXT_NODE) return [n.data];
-    if (n.nodeType !== Node.ELEMENT_NODE || n.localName === 'style' || n.localName === 'link') return [];
-    return [[n.localName, [...n.attributes].map((a) => [a.name, a.value]).sort(), tree(n)]];
-  });
-  return tree(root);
-}`;
 
 test('the seed renders on the server, shows without JavaScript, and hydrates without a new node', async () => {
   // (served by the test's server, where the seed's pictures are)
