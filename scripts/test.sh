@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs, in order of speed: lints, native tests, browser tests (wasm-bindgen-test in
 # Chromium, Firefox and WebKit), the release build and its size budget, end-to-end tests
-# (Playwright in Chromium; WebDriver in Firefox and WebKit), and the packed package in three
+# (Playwright in Chromium, and the edge worker in workerd; WebDriver in Firefox and WebKit), and the packed package in three
 # consumer apps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,5 +62,5 @@ node --test tests/e2e/
 step "end-to-end tests in Firefox and WebKit (WebDriver)"
 node --test tests/engines/
 
-step "the packed package in three consumer apps (Vite, webpack, no bundler)"
+step "the packed package in three consumer apps (Vite, webpack, no bundler) and a Worker project (wrangler)"
 node --test tests/consumers/
