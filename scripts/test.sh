@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI runs, in order of speed: lints, native tests, browser tests (wasm-bindgen-test in
 # Chromium, Firefox and WebKit), the release build and its size budget, end-to-end tests
-# (Playwright in Chromium, and the edge worker in workerd; WebDriver in Firefox and WebKit), and the packed package in three
-# consumer apps.
+# (Playwright in Chromium, and the edge worker in workerd; WebDriver in Firefox and WebKit), and
+# the packed package in three consumer apps and a Worker project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
