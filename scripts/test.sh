@@ -53,7 +53,7 @@ step "release build and size budget"
 bash scripts/build.sh
 node scripts/size.mjs pkg --check
 
-step "storycard/server in Node"
+step "storycard/server and the edge rewriter in Node"
 node --test tests/node/
 
 step "end-to-end tests (Playwright, headless Chromium)"
