@@ -7,7 +7,7 @@
 // (env.STORYCARD), as JSON. Also imported by the tests and the benchmark (startEdge).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,23 @@ const arch = process.arch === 'x64' ? '64' : process.arch;
 const binary = join(root, 'node_modules', '@cloudflare', `workerd-${process.platform}-${arch}`, 'bin', 'workerd');
 const workerd = existsSync(binary) ? binary : join(root, 'node_modules', '.bin', 'workerd');
 
+/** A port free on the loopback now. */
+export function freePort() {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
 /**
- * Starts workerd serving a worker in front of `origin` on 127.0.0.1:`port`. `modules`: the
+ * Starts workerd serving a worker in front of `origin` on 127.0.0.1:`port` (a free one for 0). `modules`: the
  * worker's files, the entry first (pkg/edge.js and the edge module unless given); `options`: its
  * env.STORYCARD. Resolves once the port accepts connections, with `url`, `pid` and `stop()`.
  */
 export async function startEdge({ origin, port = 8787, options = {}, modules, quiet = false }) {
+  if (port === 0) port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'storycard-edge-'));
   modules ??= [
     join(root, 'pkg', 'edge.js'),

@@ -65,7 +65,7 @@ async function handle(request, env, options) {
 
 /** The request, sent to `origin` when one is given (its path, query, method, headers, body). */
 function toOrigin(request, origin) {
-  if (!origin) return new Request(request, { redirect: 'manual' });
+  if (!origin) return request;
   const url = new URL(request.url);
   const to = new URL(origin);
   url.protocol = to.protocol;

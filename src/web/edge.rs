@@ -11,9 +11,11 @@
 //!   on is held until then.
 //! - **At the end of the page**, otherwise (the data is the page itself): the output from the
 //!   element on is held, the whole page is read as the browser's element reads it ([`HtmlPage`],
-//!   the native reader), and the card is written in the element's place. A page that goes on for more than [`HOLD_LIMIT`] bytes after that, or
-//!   that cannot be read (an error the widget would show), gets the element as it was: the
-//!   browser's element then reads the page, as without the worker.
+//!   the native reader), and the card is written in the element's place.
+//!
+//! A page longer than [`HOLD_LIMIT`] while held, or whose data cannot be shown (an error the
+//! widget would show), gets the element as it was: the browser's element then reads the page, as
+//! without the worker.
 //!
 //! An element already rendered (`data-storycard-view`) is left as it is, and only the first
 //! element is rendered.
@@ -50,7 +52,7 @@ pub struct EdgeRewriter {
 }
 
 /// What a rewriter has done so far, for the worker's log: `"pending"`, `"written"` (the card is
-/// in the page), `"held"` (waiting for the page's end), `"rendered"` (the element was already a
+/// in the page), `"held"` (waiting for the island or the page's end), `"rendered"` (the element was already a
 /// card), `"none"` (no place for the card), or `"kept: REASON"` (the element passed as it was).
 #[derive(Default)]
 struct State {
@@ -341,7 +343,10 @@ impl State {
         options: &Options,
         around: &Option<String>,
     ) -> Result<String, Error> {
-        let base = self.base.clone().or_else(|| options.url.clone());
+        // (the page's base as the native reader takes it: `<base href>` against the address)
+        let url = options.url.as_deref();
+        let base = self.base.as_deref().map(|h| crate::url::absolute(h, url));
+        let base = base.or_else(|| url.map(str::to_owned));
         memoized(text, options, &base, around, || {
             let data = serde_json::from_str::<Json>(text)
                 .map_err(|e| Error::InvalidJson(e.to_string()))?;

@@ -138,15 +138,9 @@ test('the packed package in a Worker project: wrangler bundles storycard/edge, a
     res.end(page);
   });
   await new Promise((done) => origin.listen(0, '127.0.0.1', done));
-  const port = await new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => done(port));
-    });
-  });
   const edge = await startEdge({
     origin: `http://127.0.0.1:${origin.address().port}`,
-    port,
+    port: 0,
     options,
     modules: [join(dir, 'dist', 'worker.js'), join(dir, 'dist', wasm[0])],
     quiet: true,

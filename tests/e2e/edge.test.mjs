@@ -12,7 +12,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, TREE, browserForFile, enhance } from './browser.mjs';
-import { startEdge } from '../../scripts/edge.mjs';
+import { freePort, startEdge } from '../../scripts/edge.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 const MODULE = '/__storycard/';
@@ -48,23 +48,13 @@ before(async () => {
     res.end(req.method === 'HEAD' ? undefined : route.body);
   });
   await new Promise((done) => origin.listen(0, '127.0.0.1', done));
-  const port = await freePort();
-  edge = await startEdge({ origin: `http://127.0.0.1:${origin.address().port}`, port, quiet: true });
+  edge = await startEdge({ origin: `http://127.0.0.1:${origin.address().port}`, port: 0, quiet: true });
 });
 
 after(async () => {
   await edge?.stop();
   await new Promise((done) => origin?.close(done) ?? done());
 });
-
-function freePort() {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => done(port));
-    });
-  });
-}
 
 /**
  * A request to the worker, as a reader's browser makes it (the host the page is served from):
@@ -383,7 +373,7 @@ test('a page whose data comes after its element: the bytes before it stream, the
 test('the configured place: a page without the element gets the card before it', async () => {
   const configured = await startEdge({
     origin: `http://127.0.0.1:${origin.address().port}`,
-    port: await freePort(),
+    port: 0,
     options: { at: 'footer', related: '.more' },
     quiet: true,
   });
@@ -448,4 +438,22 @@ test('npm run edge: scripts/edge.mjs serves the worker in front of --origin and 
     child.kill('SIGTERM');
     await exited;
   }
+});
+
+test("an island's relative addresses: against the page's <base href>, itself against the page's address", async () => {
+  // The same story twice, once by a relative address: one story, as the browser's element finds.
+  const island = JSON.stringify({
+    article: { headline: 'Harbour ferry returns after a decade' },
+    related: [
+      { headline: 'Pier plans go on show at the town hall', url: 'pier.html' },
+      { headline: 'Council budget vote delayed until spring', url: `http://${HOST}/world/pier.html` },
+      { headline: 'Lifeboat crew rescues two kayakers off the point', url: 'lifeboat.html' },
+    ],
+  });
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="/world/"><title>Base</title></head>
+<body><script type="application/json" id="d">${island}</script><story-card source="#d"></story-card></body></html>`;
+  routes.set('/base.html', { headers: { 'content-type': HTML }, body: page });
+  const html = (await ask('/base.html')).body.toString('utf8');
+  const card = JSON.parse(html.match(/id="storycard-edge-data">([\s\S]*?)<\/script>/)[1]);
+  assert.deepEqual(card.related.map((r) => r.headline), ['Pier plans go on show at the town hall', 'Lifeboat crew rescues two kayakers off the point']);
 });
