@@ -272,7 +272,7 @@ fn the_card_reads_pages_nobody_here_wrote() {
     // (half, wrong credit at most, byline found at least, date found at least, date wrong at
     // most, headline exact at least): what was measured, so a change can only hold or raise it
     let floors = [
-        ("tune", 0.01, 0.92, 0.95, 0.01, 0.79),
+        ("tune", 0.01, 0.92, 0.95, 0.01, 0.81),
         ("test", 0.05, 0.85, 0.91, 0.01, 0.83),
     ];
     println!(

@@ -121,6 +121,7 @@ const SEPARATORS: [&str; 7] = [" | ", " :: ", " – ", " — ", " - ", " · ", "
 /// assert_eq!(strip_site_name("Example News - Stocks fall", &["Example News"], None), "Stocks fall");
 /// assert_eq!(strip_site_name("Stocks fall - Example", &[], Some("www.example.com")), "Stocks fall");
 /// assert_eq!(strip_site_name("Glory of Vietnam 2025 - Pride and Aspiration", &[], None), "Glory of Vietnam 2025 - Pride and Aspiration");
+/// assert_eq!(strip_site_name("한동훈 제명했지만 부담 커졌다-정치ㅣ한국일보", &["한국일보"], None), "한동훈 제명했지만 부담 커졌다");
 /// ```
 pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> String {
     let known = |part: &str| is_site(part.trim(), sites, host);
@@ -147,6 +148,9 @@ pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> Strin
         }
     }
     if t == title.trim() {
+        if let Some(head) = glued_site_name(&t, sites) {
+            return head;
+        }
         for sep in [" | ", " :: "] {
             if let Some((head, tail)) = t.rsplit_once(sep) {
                 if tail.split_whitespace().count() <= 4 {
@@ -156,6 +160,32 @@ pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> Strin
         }
     }
     t
+}
+
+/// The title without one of `sites` joined to its end by a bar or a dash with no space
+/// around ("…부담 커졌다-정치ㅣ한국일보"), and without the one-word section that is joined
+/// the same way before it ("-정치").
+fn glued_site_name(title: &str, sites: &[&str]) -> Option<String> {
+    const BARS: [char; 6] = ['|', '｜', 'ㅣ', '-', '–', '—'];
+    let head = sites.iter().find_map(|site| {
+        let site = site.trim();
+        let head = title.strip_suffix(site).filter(|_| !site.is_empty())?;
+        head.trim_end()
+            .strip_suffix(BARS)
+            .filter(|h| !h.ends_with(char::is_whitespace))
+    })?;
+    // (a section: one word of letters, at most six of them, after a dash)
+    let head = match head.rsplit_once(['-', '–']) {
+        Some((before, section))
+            if !before.ends_with(char::is_whitespace)
+                && (1..=6).contains(&section.chars().count())
+                && section.chars().all(char::is_alphabetic) =>
+        {
+            before
+        }
+        _ => head,
+    };
+    Some(head.trim().to_owned()).filter(|h| h.split_whitespace().count() >= 2)
 }
 
 /// `og:description`, `twitter:description`, `description`, `dc.description`.

@@ -92,10 +92,37 @@ pub struct Read {
     /// The month and day names it gives.
     pub dates: Vec<String>,
     /// Whether it is a piece about a story (an explainer, a review, a reaction: one of
-    /// [`super::lexicon::ANGLES`]) or asks a question about it.
+    /// [`super::lexicon::ANGLES`]).
     pub angle: bool,
     /// Whether it is a review: two sites' reviews of one thing are two pieces.
     pub review: bool,
+    /// Whether it asks a question: it ends in a question mark, or in one followed by a short
+    /// tail after a separator, such as its site's name ("¿Ha llegado…? | Ciencia | EL PAÍS").
+    pub question: bool,
+    /// Whether it is cut short ("… vers la projection de…"): whether it asked a question is
+    /// then not known.
+    pub truncated: bool,
+}
+
+/// The most words after a question mark that can still be a site's or a section's name.
+const TAIL_WORDS: usize = 4;
+
+/// [`Read::question`] of a headline without its marks.
+fn asks(text: &str) -> bool {
+    let Some((head, tail)) = text.trim_end().rsplit_once('?') else {
+        return false;
+    };
+    let tail = tail.trim();
+    tail.is_empty()
+        || (!head.trim().is_empty()
+            && tail.starts_with(['|', '-', '–', '—', '•', '·', ':'])
+            && tail.split_whitespace().count() <= TAIL_WORDS + 1)
+}
+
+/// [`Read::truncated`].
+fn is_truncated(headline: &str) -> bool {
+    let t = headline.trim_end();
+    t.ends_with('…') || t.ends_with("...")
 }
 
 /// Reads a headline.
@@ -132,8 +159,9 @@ pub fn read(headline: &str) -> Read {
     let capitals: Vec<bool> = pieces.iter().map(|p| is_capitalized(p)).collect();
     let title_case = is_title_case(&pieces);
     let mut out = Read {
-        angle: text.trim_end().ends_with('?')
-            || (0..forms.len()).any(|i| {
+        question: asks(&text),
+        truncated: is_truncated(headline),
+        angle: (0..forms.len()).any(|i| {
                 let folded: Vec<String> = forms[i..]
                     .iter()
                     .take(3)
