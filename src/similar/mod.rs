@@ -154,15 +154,21 @@ impl Headline {
 }
 
 /// The part of `headline` before a tail that can be a site's or a section's name: after the
-/// last of [`TAIL_SEPARATORS`], at most [`TAIL_WORDS`] words, none of them a number, a date, a
-/// negation or a question, with at least [`HEAD_WORDS`] words before it.
+/// last of [`TAIL_SEPARATORS`], at most [`TAIL_WORDS`] words written as a name, none of them a
+/// number, a date, a negation or a question, with at least [`HEAD_WORDS`] words before it.
 fn site_tail(headline: &str) -> Option<&str> {
     let (head, tail) = TAIL_SEPARATORS
         .iter()
         .filter_map(|sep| headline.rsplit_once(sep))
         .max_by_key(|(head, _)| head.len())?;
     let words = |t: &str| t.split_whitespace().count();
-    if words(head) < HEAD_WORDS || words(tail) > TAIL_WORDS || tail.contains('?') {
+    // (written as a name: each word of four letters or more with a capital, where "Tự hào và
+    // khát vọng" after "Vinh quang Việt Nam 2025 - " is the headline's own second half)
+    let named = tail
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+    if words(head) < HEAD_WORDS || words(tail) > TAIL_WORDS || tail.contains('?') || !named {
         return None;
     }
     let read = words::read(tail);
@@ -502,6 +508,11 @@ mod tests {
             (
                 "Colonel Barry accusé : vers la projection de la vidéo de toute la vérité ?",
                 "Colonel Barry accusé : vers la projection de la vidéo de…",
+            ),
+            // (Vietnamese short forms and near-synonyms)
+            (
+                "MU, Liverpool bị phạt nặng vì cổ động viên ẩu đả",
+                "M.U và Liverpool bị phạt nặng vì CĐV đánh nhau",
             ),
             // (a name spelt two ways)
             (
