@@ -1226,13 +1226,19 @@ impl<V> Phrases<V> {
     pub fn at<S: AsRef<str>>(&self, words: &[S]) -> Option<(&V, usize)> {
         let first = words.first()?.as_ref();
         if self.starts.contains(first) {
-            for n in (2..=self.longest.min(words.len())).rev() {
-                let joined = words[..n]
-                    .iter()
-                    .map(AsRef::as_ref)
-                    .collect::<Vec<&str>>()
-                    .join(" ");
-                if let Some(v) = self.many.get(&joined) {
+            // (the longest phrase joined once, and each shorter one a prefix of it)
+            let longest = self.longest.min(words.len());
+            let mut joined = String::new();
+            let mut ends = Vec::with_capacity(longest);
+            for (i, w) in words[..longest].iter().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(w.as_ref());
+                ends.push(joined.len());
+            }
+            for n in (2..=longest).rev() {
+                if let Some(v) = self.many.get(&joined[..ends[n - 1]]) {
                     return Some((v, n));
                 }
             }

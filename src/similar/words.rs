@@ -158,17 +158,21 @@ pub fn read(headline: &str) -> Read {
         .collect();
     let capitals: Vec<bool> = pieces.iter().map(|p| is_capitalized(p)).collect();
     let title_case = is_title_case(&pieces);
+    // The angle phrases are matched without diacritics, which only Vietnamese forms still
+    // have: folded once, rather than up to three times per word.
+    let folded_vi: Vec<String>;
+    let folded: &[String] = match lang {
+        Lang::Vi => {
+            folded_vi = forms.iter().map(|f| fold_diacritics(f)).collect();
+            &folded_vi
+        }
+        _ => &forms,
+    };
+    let angles = super::lexicon::angles();
     let mut out = Read {
         question: asks(&text),
         truncated: is_truncated(headline),
-        angle: (0..forms.len()).any(|i| {
-                let folded: Vec<String> = forms[i..]
-                    .iter()
-                    .take(3)
-                    .map(|f| fold_diacritics(f))
-                    .collect();
-                phrase_in(&folded, super::lexicon::ANGLES).is_some()
-            }),
+        angle: (0..folded.len()).any(|i| angles.at(&folded[i..]).is_some()),
         review: forms.iter().any(|f| {
             matches!(
                 f.as_str(),
@@ -528,15 +532,6 @@ fn piece_key(piece: &str) -> String {
         }
     }
     out
-}
-
-/// How many words of `forms` a phrase of `list` takes at their start, the longest first (for
-/// the short lists not worth indexing).
-fn phrase_in(forms: &[String], list: &[&str]) -> Option<usize> {
-    (1..=forms.len().min(4)).rev().find(|&n| {
-        let joined = forms[..n].join(" ");
-        list.contains(&joined.as_str())
-    })
 }
 
 /// The canonical form of the phrase or word at the start of `forms`, and how many words it
