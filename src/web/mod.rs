@@ -31,4 +31,5 @@ pub use node::render_to_string;
 // out-of-bounds traps inside its allocate, in about one run in twenty of the browser tests;
 // with dlmalloc, none in 80. Failures of the same kind came back later with dlmalloc (an object
 // read back as another value, out-of-bounds traps), with and without reference types: WebKit's
-// WebAssembly, not talc, is the likelier cause (README, Browsers). talc has not been tried again.
+// WebAssembly, not talc, is the likelier cause (README, Browsers). Tried again with the declared
+// maximum memory, talc faulted in 2 of 200 runs (docs/browsers.md), no fewer than dlmalloc.
