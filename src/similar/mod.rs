@@ -72,6 +72,15 @@ const HEAD_WORDS: usize = 3;
 impl Headline {
     /// Reads `headline`.
     pub fn new(headline: &str) -> Headline {
+        Headline {
+            head: site_tail(headline).map(|head| Box::new(Headline::words_of(head))),
+            ..Headline::words_of(headline)
+        }
+    }
+
+    /// Reads `headline` without looking for a site's name at its end: what a head is read as
+    /// (only its words are compared, never its own tail).
+    fn words_of(headline: &str) -> Headline {
         let read = words::read(headline);
         let mut set: Vec<String> = Vec::with_capacity(read.words.len());
         for w in &read.words {
@@ -90,7 +99,7 @@ impl Headline {
             read,
             set,
             keys,
-            head: site_tail(headline).map(|head| Box::new(Headline::new(head))),
+            head: None,
         }
     }
 

@@ -105,7 +105,7 @@ pub struct Read {
 }
 
 /// The most words after a question mark that can still be a site's or a section's name.
-const TAIL_WORDS: usize = 4;
+const QUESTION_TAIL_WORDS: usize = 4;
 
 /// [`Read::question`] of a headline without its marks.
 fn asks(text: &str) -> bool {
@@ -116,7 +116,7 @@ fn asks(text: &str) -> bool {
     tail.is_empty()
         || (!head.trim().is_empty()
             && tail.starts_with(['|', '-', '–', '—', '•', '·', ':'])
-            && tail.split_whitespace().count() <= TAIL_WORDS + 1)
+            && tail.split_whitespace().count() <= QUESTION_TAIL_WORDS + 1)
 }
 
 /// [`Read::truncated`].
