@@ -55,9 +55,12 @@ impl Lang {
         let hits = |lang: Lang| counts[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
         // (Vietnamese letters in a few words of a headline in another language are a name:
         // "crash near Đà Nẵng")
+        // (and a long headline with few of those letters is Vietnamese when most of its words
+        // have a diacritic: "Mở tuyến xe buýt du lịch vòng quanh trung tâm Sài Gòn")
         let all = words.clone().count().max(1);
         let marked = words.clone().filter(|w| w.chars().any(vietnamese)).count();
-        if marked * 10 >= all * 3 {
+        let accented = words.clone().filter(|w| !w.is_ascii()).count();
+        if marked * 10 >= all * 3 || (marked > 0 && accented * 2 > all) {
             return Lang::Vi;
         }
         // (another language needs two of its stop words at least, and more than English has)

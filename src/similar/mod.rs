@@ -12,12 +12,13 @@
 //! - a month or a day (`Monday` / `Tuesday`), or a year;
 //! - a negation on one side only (`will` / `will not`, `cô đơn` / `không cô đơn`);
 //! - a pair of opposites turned differently (`rise` / `fall`, `wins` / `loses`, `tăng` / `giảm`);
-//! - a name on each side that the other lacks (`Apple` / `Google`, `Mỹ` / `Anh`);
+//! - a name on each side that the other lacks (`Apple` / `Google`, `Mỹ` / `Anh`), where a given
+//!   name before a name the other says is no name of its own (`Lionel Messi` / `Messi`);
 //! - who did what to whom (`Chiquita buys Fyffes` / `Fyffes buys Chiquita`).
 //!
 //! Otherwise the score is how much of the shorter headline the longer one says, each word the
-//! longer one adds counting half a word against it: the words they share over the shorter one's
-//! words and half the longer one's others (and 0 when they share fewer than two).
+//! longer one adds counting [`ADDED_WORD`] of a word against it: the words they share over the
+//! shorter one's words and 0.3 of the longer one's others (and 0 when they share fewer than two).
 //! [`Evidence`] from the entries' other fields can decide where the headlines fall short: the
 //! same image, or summaries that tell the same story; entries dated days apart never merge.
 //!
@@ -33,6 +34,12 @@ use words::{Number, Read};
 
 /// Scores at or above this are the same story.
 pub const NEAR_DUPLICATE: f64 = 0.7;
+
+/// What each word that the longer of two headlines adds counts against their score, as a part
+/// of a shared word: a headline that says the shorter one's story and more ("Mt. Gox files for
+/// US bankruptcy amid new hacker claims") is still that story. On the tuning half, 0.3 found 45
+/// more of its 1,054 same-story pairs than 0.5 did, with the same 5 false merges (0.25 made 8).
+pub const ADDED_WORD: f64 = 0.3;
 
 /// How surely two headlines tell the same story, from 0 to 1.
 ///
@@ -70,11 +77,14 @@ const TAIL_WORDS: usize = 6;
 const HEAD_WORDS: usize = 3;
 
 impl Headline {
-    /// Reads `headline`.
+    /// Reads `headline`, its character references decoded first: a site that escapes its text
+    /// twice writes "zerst&ouml;ren" or "&#8222;Arschloch&#8220;" where another writes
+    /// "zerstören".
     pub fn new(headline: &str) -> Headline {
+        let decoded = crate::markup::decode_entities(headline);
         Headline {
-            head: site_tail(headline).map(|head| Box::new(Headline::words_of(head))),
-            ..Headline::words_of(headline)
+            head: site_tail(&decoded).map(|head| Box::new(Headline::words_of(head))),
+            ..Headline::words_of(&decoded)
         }
     }
 
@@ -156,9 +166,9 @@ impl Headline {
         if shared < 2 {
             return 0.0;
         }
-        // How much of the shorter headline the longer one says, the longer one's other words
-        // counting half against it.
-        shared as f64 / (shorter as f64 + (longer - shorter) as f64 / 2.0)
+        // How much of the shorter headline the longer one says, each word the longer one adds
+        // counting [`ADDED_WORD`] of a word against it.
+        shared as f64 / (shorter as f64 + (longer - shorter) as f64 * ADDED_WORD)
     }
 }
 
@@ -333,13 +343,15 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
     if lacks(&ra.dates, &rb.dates) && lacks(&rb.dates, &ra.dates) {
         return Some("date");
     }
-    // (a name spelt two ways is one name: "Kiebler", "Keibler")
-    let unnamed = |names: &[String], words: &[String]| {
-        names
+    // (a name spelt two ways is one name: "Kiebler", "Keibler"; and a name written in full,
+    // "Lionel Messi", says the "Messi" of the other, which gives him no other first name)
+    let unnamed = |x: &Read, y: &Read, words: &[String]| {
+        let said = |n: &String| words.iter().any(|w| w == n || spelling_variants(n, w));
+        x.names
             .iter()
-            .any(|n| !words.iter().any(|w| w == n || spelling_variants(n, w)))
+            .any(|n| !said(n) && !completes_a_name(n, x, y, words))
     };
-    if unnamed(&ra.names, wb) && unnamed(&rb.names, wa) {
+    if unnamed(ra, rb, wb) && unnamed(rb, ra, wa) {
         return Some("names");
     }
     // One thing swapped for another with the rest said alike, in the same place: another
@@ -407,6 +419,32 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
                 .any(|(p, q, d)| *directed && *d && p == y && q == x)
         })
         .then_some("roles")
+}
+
+/// Whether `name`, a name of `x` that `y` does not say, stands just before a name that `y` says
+/// (`words` are `y`'s), where `y` writes nothing else next to that name that `x` lacks: the
+/// given name of "Lionel Messi" against "Messi", but not "City" of "Manchester City" against
+/// "Manchester United", nor "Rhine" after the "New" of "New Rhine bridge" against "New bridge".
+fn completes_a_name(name: &str, x: &Read, y: &Read, words: &[String]) -> bool {
+    let neighbours = |r: &Read, at: usize| {
+        [at.checked_sub(1), Some(at + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| r.words.get(i))
+            .filter(|w| r.names.contains(w))
+            .cloned()
+            .collect::<Vec<String>>()
+    };
+    x.words.iter().enumerate().any(|(at, w)| {
+        w == name
+            && x.words.get(at + 1).is_some_and(|next| {
+                x.names.contains(next)
+                    && words.contains(next)
+                    && y.words.iter().enumerate().all(|(j, v)| {
+                        v != next || neighbours(y, j).iter().all(|m| x.words.contains(m))
+                    })
+            })
+    })
 }
 
 /// Whether two words are one word spelt two ways: one a prefix of the other in four letters or
@@ -528,6 +566,30 @@ mod tests {
                 "Stacy Kiebler marries in a surprise ceremony",
                 "Stacy Keibler marries in surprise ceremony",
             ),
+            // (a given name before the name the other says; a possessive; text escaped twice)
+            (
+                "Lionel Messi goes on trial for tax fraud in Barcelona",
+                "Messi goes on trial for tax fraud in Barcelona",
+            ),
+            (
+                "Titanfall PC's 48GB install is mostly uncompressed audio",
+                "Titanfall PC 48GB install is mostly uncompressed audio",
+            ),
+            (
+                "Samsung soll Smartphones zerst&ouml;ren - Golem.de",
+                "Samsung soll Smartphones zerstören - Golem.de",
+            ),
+            // (a long Vietnamese headline with few letters only Vietnamese writes is read as
+            // Vietnamese: "Sài Gòn" is "TP.HCM")
+            (
+                "Mở tuyến xe bus du lịch vòng quanh TP.HCM",
+                "Mở tuyến xe buýt du lịch vòng quanh trung tâm Sài Gòn",
+            ),
+            // (the longer one says the shorter one's story, and more)
+            (
+                "Mt. Gox files for US bankruptcy protection",
+                "Bitcoin exchange Mt. Gox files for US bankruptcy protection amid hacker claims",
+            ),
         ] {
             assert!(score(a, b) >= NEAR_DUPLICATE, "{a} / {b}: {}", score(a, b));
         }
@@ -586,6 +648,16 @@ mod tests {
             (
                 "Flooding closes schools in Bristol",
                 "Flooding closes schools - Cardiff Post",
+            ),
+            // (a name after a shared word, or two names each after the same one, are names of
+            // their own)
+            (
+                "New Rhine bridge opens after four years of work",
+                "New bridge over the Danube opens after four years of work",
+            ),
+            (
+                "Manchester City beat Liverpool in the cup final",
+                "Manchester United beat Liverpool in the cup final",
             ),
         ] {
             assert_eq!(score(a, b), 0.0, "{a} / {b}");

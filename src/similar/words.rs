@@ -235,12 +235,15 @@ pub fn read(headline: &str) -> Read {
         if word.is_empty() || tables.stop.contains(word.as_str()) {
             continue;
         }
-        // An acronym's plural: "MPs", "CEOs".
+        // An acronym's plural ("MPs", "CEOs") or a possessive ("PC's", "Titanfall’s").
+        let possessive = pieces[at].ends_with("'s") || pieces[at].ends_with("’s");
         let word = match pieces[at].strip_suffix('s') {
             Some(acronym)
                 if len == 1
-                    && acronym.len() >= 2
-                    && acronym.chars().all(|c| c.is_ascii_uppercase()) =>
+                    && word.ends_with('s')
+                    && (possessive
+                        || (acronym.len() >= 2
+                            && acronym.chars().all(|c| c.is_ascii_uppercase()))) =>
             {
                 word[..word.len() - 1].to_owned()
             }
