@@ -175,7 +175,7 @@ fn near_duplicates_on_real_headlines_meet_the_goals_on_both_halves() {
     }
     println!("goals: precision 0.99, recall 0.90");
     // (floors: what each half measures, rounded down)
-    for (split, precision, recall) in [("tune", 0.98, 0.44), ("test", 0.97, 0.43)] {
+    for (split, precision, recall) in [("tune", 0.98, 0.46), ("test", 0.97, 0.45)] {
         let Some(&c) = totals.get(split) else {
             continue;
         };

@@ -228,10 +228,16 @@ pub struct Evidence<'a> {
 /// boilerplate ("Watch the video") says nothing about the story.
 pub const SUMMARY_WORDS: usize = 8;
 
+/// What a headline's score and its summary's score must reach together where the headlines
+/// alone fall short: on the tuning half, 0.9 found 20 more same-story pairs than the summaries
+/// alone at [`NEAR_DUPLICATE`] did, with no more false merges (0.8 made two).
+pub const TOGETHER: f64 = 0.9;
+
 /// How surely two entries are the same story, their headlines scored ([`Headline::score`]) and
 /// then their other fields weighed: entries dated two days apart or more are different stories;
 /// where the headlines fall short without contradicting each other (a score above 0), the same
-/// image, or two summaries of [`SUMMARY_WORDS`] words or more that tell the same story, decide.
+/// image, or two summaries of [`SUMMARY_WORDS`] words or more that tell the same story (scoring
+/// [`NEAR_DUPLICATE`], or [`TOGETHER`] with the headlines' score), decide.
 pub fn judge(a: &Headline, ea: Evidence, b: &Headline, eb: Evidence) -> f64 {
     if let (Some(da), Some(db)) = (ea.date.and_then(day_number), eb.date.and_then(day_number)) {
         if (da - db).abs() >= 2 {
@@ -252,7 +258,10 @@ pub fn judge(a: &Headline, ea: Evidence, b: &Headline, eb: Evidence) -> f64 {
         let ha = summary(sa, ea.read, &mut own_a);
         let hb = summary(sb, eb.read, &mut own_b);
         if ha.read.words.len().min(hb.read.words.len()) >= SUMMARY_WORDS {
-            return score.max(ha.score(hb));
+            let told = ha.score(hb);
+            if told >= NEAR_DUPLICATE || score + told >= TOGETHER {
+                return score.max(told).max(NEAR_DUPLICATE);
+            }
         }
     }
     score
@@ -327,8 +336,14 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
     }
     // (a headline cut short may have lost its question mark)
     let questions_differ = ra.question != rb.question && !ra.truncated && !rb.truncated;
-    if ra.angle != rb.angle || questions_differ || (ra.review && rb.review) {
+    if ra.angle != rb.angle {
         return Some("angle");
+    }
+    if questions_differ {
+        return Some("question");
+    }
+    if ra.review && rb.review {
+        return Some("review");
     }
     // A number, a date or a name on each side that the other lacks.
     let unmatched = |x: &[Number], y: &[Number]| {
@@ -687,6 +702,18 @@ mod tests {
             ),
             1.0
         );
+        // (summaries that tell much of one story, with headlines that share some of it)
+        let (c, d) = (
+            Headline::new("Council backs the airport tram extension after a long debate"),
+            Headline::new("Airport tram extension gets the go-ahead from councillors"),
+        );
+        let (dek_c, dek_d) = (
+            "The regional council approved the tram extension to the airport on Tuesday after a long debate over its cost.",
+            "Councillors voted on Tuesday to extend the tram line to the airport after a long debate over its cost.",
+        );
+        let (h, told) = (c.score(&d), Headline::new(dek_c).score(&Headline::new(dek_d)));
+        assert!(h > 0.0 && h < NEAR_DUPLICATE && told < NEAR_DUPLICATE && h + told >= TOGETHER, "{h} {told}");
+        assert!(judge(&c, with(Some(dek_c), None, None), &d, with(Some(dek_d), None, None)) >= NEAR_DUPLICATE);
         let img = Some("https://cdn.example/tram.jpg?w=600");
         let img2 = Some("https://cdn.example/tram.jpg?w=1200");
         assert_eq!(
