@@ -600,6 +600,11 @@ mod tests {
                 "Mở tuyến xe bus du lịch vòng quanh TP.HCM",
                 "Mở tuyến xe buýt du lịch vòng quanh trung tâm Sài Gòn",
             ),
+            // (a short form read as the words it stands for, meeting them written in full)
+            (
+                "Mỹ nâng thuế thép nhập khẩu từ TQ lên 5 lần",
+                "Mỹ nâng thuế thép nhập khẩu từ Trung Quốc lên 5 lần",
+            ),
             // (the longer one says the shorter one's story, and more)
             (
                 "Mt. Gox files for US bankruptcy protection",

@@ -226,53 +226,60 @@ pub fn read(headline: &str) -> Read {
         // Opposites are found before stop words go ("for" / "against") and whatever the
         // inflection ("issued" / "lifted").
         out.polarity.extend(opposites(&forms[i..], lang));
-        let (word, len) = match synonym(&forms[i..], lang) {
+        let (canonical, len) = match synonym(&forms[i..], lang) {
             Some((canonical, len)) => (canonical.to_owned(), len),
             None => (forms[i].clone(), 1),
         };
         let at = i;
         i += len;
-        if word.is_empty() || tables.stop.contains(word.as_str()) {
-            continue;
-        }
-        // An acronym's plural ("MPs", "CEOs") or a possessive ("PC's", "Titanfall’s").
-        let possessive = pieces[at].ends_with("'s") || pieces[at].ends_with("’s");
-        let word = match pieces[at].strip_suffix('s') {
-            Some(acronym)
-                if len == 1
-                    && word.ends_with('s')
-                    && (possessive
-                        || (acronym.len() >= 2
-                            && acronym.chars().all(|c| c.is_ascii_uppercase()))) =>
-            {
-                word[..word.len() - 1].to_owned()
+        // (a short form that stands for several words is read as them: "TQ" is "Trung Quốc",
+        // and meets it written in full)
+        for word in canonical.split(' ').map(str::to_owned) {
+            if word.is_empty() || tables.stop.contains(word.as_str()) {
+                continue;
             }
-            _ => word,
-        };
-        // (compared without diacritics, so that a headline written without them meets one
-        // written with them: the tables above looked at them already)
-        let word = match lang {
-            Lang::Vi => fold_diacritics(&word),
-            _ => stem(&word, lang),
-        };
-        // (German writes every noun with a capital: there, as in title case, only capitals are names)
-        let is_name = if title_case || lang == Lang::De {
-            pieces[at].chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && pieces[at].chars().all(|c| !c.is_lowercase())
-        } else {
-            capitals[at]
-        };
-        if is_name {
-            // The first word has its capital from the sentence: a name for who did what to
-            // whom, but not one that sets two headlines apart, unless the next is a name too.
-            let sets_apart =
-                at > 0 || capitals.get(at + len).copied().unwrap_or(false) || title_case;
-            if sets_apart && !out.names.contains(&word) {
-                out.names.push(word.clone());
+            // An acronym's plural ("MPs", "CEOs") or a possessive ("PC's", "Titanfall’s").
+            let possessive = pieces[at].ends_with("'s") || pieces[at].ends_with("’s");
+            let word = match pieces[at].strip_suffix('s') {
+                Some(acronym)
+                    if len == 1
+                        && word.ends_with('s')
+                        && (possessive
+                            || (acronym.len() >= 2
+                                && acronym.chars().all(|c| c.is_ascii_uppercase()))) =>
+                {
+                    word[..word.len() - 1].to_owned()
+                }
+                _ => word,
+            };
+            // (compared without diacritics, so that a headline written without them meets one
+            // written with them: the tables above looked at them already)
+            let word = match lang {
+                Lang::Vi => fold_diacritics(&word),
+                _ => stem(&word, lang),
+            };
+            // (German writes every noun with a capital: there, as in title case, only capitals are names)
+            let is_name = if title_case || lang == Lang::De {
+                pieces[at].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && pieces[at].chars().all(|c| !c.is_lowercase())
+            } else {
+                capitals[at]
+            };
+            if is_name {
+                // The first word has its capital from the sentence: a name for who did what to
+                // whom, but not one that sets two headlines apart, unless the next is a name too.
+                let sets_apart =
+                    at > 0 || capitals.get(at + len).copied().unwrap_or(false) || title_case;
+                if sets_apart && !out.names.contains(&word) {
+                    out.names.push(word.clone());
+                }
+                // (one place for the words a short form stands for)
+                if named.last().is_none_or(|(p, _)| *p != at) {
+                    named.push((at, word.clone()));
+                }
             }
-            named.push((at, word.clone()));
+            out.words.push(word);
         }
-        out.words.push(word);
     }
     // Who did what to whom: two names with a word between them that says what one did to the
     // other (not "and", nor only stop words). Only where capitals tell names.
