@@ -437,26 +437,17 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
 }
 
 /// Whether `name`, a name of `x` that `y` does not say, stands just before a name that `y` says
-/// (`words` are `y`'s), where `y` writes nothing else next to that name that `x` lacks: the
-/// given name of "Lionel Messi" against "Messi", but not "City" of "Manchester City" against
-/// "Manchester United", nor "Rhine" after the "New" of "New Rhine bridge" against "New bridge".
+/// (`words` are `y`'s), where `y` writes no other word of its own just before that name: the
+/// given name of "Lionel Messi" against "Messi", but not "AC" of "AC Milan" against "Inter
+/// Milan", nor "Rhine" after the "New" of "New Rhine bridge" against "New bridge".
 fn completes_a_name(name: &str, x: &Read, y: &Read, words: &[String]) -> bool {
-    let neighbours = |r: &Read, at: usize| {
-        [at.checked_sub(1), Some(at + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| r.words.get(i))
-            .filter(|w| r.names.contains(w))
-            .cloned()
-            .collect::<Vec<String>>()
-    };
     x.words.iter().enumerate().any(|(at, w)| {
         w == name
             && x.words.get(at + 1).is_some_and(|next| {
                 x.names.contains(next)
                     && words.contains(next)
                     && y.words.iter().enumerate().all(|(j, v)| {
-                        v != next || neighbours(y, j).iter().all(|m| x.words.contains(m))
+                        v != next || j == 0 || x.words.contains(&y.words[j - 1])
                     })
             })
     })
@@ -682,6 +673,31 @@ mod tests {
         ] {
             assert_eq!(score(a, b), 0.0, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn a_given_name_completes_the_name_the_other_says() {
+        let completes = |a: &str, b: &str, name: &str| {
+            let (x, y) = (words::read(a), words::read(b));
+            completes_a_name(name, &x, &y, &y.words)
+        };
+        assert!(completes(
+            "Fans cheer as Lionel Messi signs in Miami",
+            "Fans cheer as Messi signs in Miami",
+            "lionel"
+        ));
+        // (the other writes another name next to it)
+        assert!(!completes(
+            "Fans cheer as AC Milan sign Rafael Leao",
+            "Fans cheer as Inter Milan sign Rafael Leao",
+            "ac"
+        ));
+        // (after it, not before)
+        assert!(!completes(
+            "Fans cheer as Messi Lionel signs in Miami",
+            "Fans cheer as Messi signs in Miami",
+            "lionel"
+        ));
     }
 
     #[test]
