@@ -228,22 +228,43 @@ for (const name of WANTED) {
     });
 
     test('bad input and load: a clear error or a sane render, no panic, long renders in slices', async () => {
-      await browser.go(`${base}tests/e2e/checks/bad-input.html`);
-      const names = await browser.run(async () => {
-        for (let i = 0; i < 200 && !window.__cases; i += 1) await new Promise((done) => setTimeout(done, 25));
-        return window.__cases.CASES.map((c) => c.name);
-      });
-      const failures = [];
-      const rows = [];
-      for (let i = 0; i < names.length; i += 1) {
+      const open = async () => {
+        await browser.go(`${base}tests/e2e/checks/bad-input.html`);
+        return browser.run(async () => {
+          for (let i = 0; i < 200 && !window.__cases; i += 1) await new Promise((done) => setTimeout(done, 25));
+          return window.__cases.CASES.map((c) => c.name);
+        });
+      };
+      // One case: its input, the widget, a click on the host page (the clicks since the page was
+      // loaded are `pings`), and what the reader got.
+      const one = async (i, pings) => {
         await browser.run((i) => window.__cases.prepare(i), i);
         await browser.run((i) => window.__cases.run(i), i);
         await browser.click(await browser.run(() => document.querySelector('#ping')));
-        const { failures: found, row } = await browser.run((i) => window.__cases.judge(i, i + 1), i);
-        failures.push(...found);
-        rows.push(row);
+        return browser.run((i, pings) => window.__cases.judge(i, pings), i, pings);
+      };
+      const names = await open();
+      const failures = [];
+      let pings = 0;
+      for (let i = 0; i < names.length; i += 1) {
+        let outcome = await one(i, pings + 1).catch((error) => ({ error }));
+        if (name === 'webkit' && (outcome.error || outcome.timedOut)) {
+          // WebKitGTK's WebAssembly faults now and then on this machine (docs/browsers.md); a
+          // fault can leave the page without an answer. Only a case that hangs is run once more,
+          // in a new browser; a wrong answer is never run again, and a hang that repeats fails.
+          console.log(`# ${name}: ${names[i]}: ${outcome.error?.message ?? outcome.failures.join('; ')}; run once more in a new browser (docs/browsers.md)`);
+          await browser.quit();
+          browser = await launch(name, engine);
+          await open();
+          pings = 0;
+          outcome = await one(i, pings + 1);
+        }
+        if (outcome.error) throw outcome.error;
+        pings += 1;
+        failures.push(...outcome.failures);
+        // (printed as each case ends, so that a run that stops says where)
+        console.log(`# ${name}: ${outcome.row}`);
       }
-      console.log(rows.map((r) => `# ${name}: ${r}`).join('\n'));
       assert.deepEqual(failures, []);
       assert.deepEqual(await browser.run(() => window.__errors), []);
     });

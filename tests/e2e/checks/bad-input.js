@@ -248,6 +248,9 @@ function expectSlides(root, count) {
 }
 
 
+/** How long run() waits for every widget's event (the longest case takes a few seconds). */
+export const DEADLINE_MS = 60_000;
+
 /** Builds case `i`'s input (before the timing starts, in a task of its own). */
 export function prepare(i) {
   window.__input = CASES[i].input();
@@ -318,7 +321,16 @@ export async function run(i) {
       waits.push(settled(card));
     });
   }
-  events.push(...(await Promise.all(waits)));
+  // A widget that sends no event at all in a minute is a failure of its own (judge() says so),
+  // not a test runner's timeout that names no case.
+  let timer;
+  const deadline = new Promise((done) => {
+    timer = setTimeout(() => done(null), DEADLINE_MS);
+  });
+  const settledAll = await Promise.race([Promise.all(waits), deadline]);
+  clearTimeout(timer);
+  const timedOut = settledAll === null;
+  events.push(...(settledAll ?? []));
   const ms = performance.now() - started;
   const between = beats;
   // (long tasks are reported after they end: two frames and a moment later they are in)
@@ -327,7 +339,7 @@ export async function run(i) {
   beating = false;
   observer?.disconnect();
   const longest = Math.max(gap, ...tasks.filter((t) => t.startTime + t.duration >= started).map((t) => t.duration));
-  window.__result = { events: events.map((e) => ({ type: e.type, message: e.detail?.message, warnings: e.detail?.warnings?.length ?? 0 })), ms, longest, between };
+  window.__result = { events: events.map((e) => ({ type: e.type, message: e.detail?.message, warnings: e.detail?.warnings?.length ?? 0 })), ms, longest, between, timedOut };
   return window.__result;
 }
 
@@ -338,6 +350,7 @@ export async function judge(i, pings) {
   const failures = [];
   const roots = [...document.querySelectorAll('#slot > *')].map((e) => e.shadowRoot).filter(Boolean);
   const types = new Set(result.events.map((e) => e.type));
+  if (result.timedOut) failures.push(`no storycard:ready or storycard:error in ${DEADLINE_MS / 1000} s; the page's errors: ${JSON.stringify(window.__errors)}`);
   if (c.error) {
     const event = result.events.find((e) => e.type === 'storycard:error');
     if (!event) failures.push(`no storycard:error (${[...types]})`);
@@ -358,7 +371,7 @@ export async function judge(i, pings) {
   handle.destroy();
   const event = result.events.find((e) => e.type === 'storycard:error');
   const row = `| ${c.name} | ${event ? `error: ${event.message.slice(0, 90)}` : `render (${result.events.reduce((n, e) => n + e.warnings, 0)} warnings)`} | ${result.ms.toFixed(0)} | ${result.longest.toFixed(0)} |`;
-  return { failures: failures.map((f) => `${c.name}: ${f}`), row };
+  return { failures: failures.map((f) => `${c.name}: ${f}`), row, timedOut: result.timedOut };
 }
 
 /** The README table's head. */
