@@ -441,9 +441,10 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
 }
 
 /// Whether `name`, a name of `x` that `y` does not say, stands just before a name that `y` says
-/// (`words` are `y`'s), where `y` writes no other word of its own just before that name: the
-/// given name of "Lionel Messi" against "Messi", but not "AC" of "AC Milan" against "Inter
-/// Milan", nor "Rhine" after the "New" of "New Rhine bridge" against "New bridge".
+/// (`words` are `y`'s), where `y` writes no name of its own just before that name (no word of
+/// its own, where its capitals tell no names): the given name of "Lionel Messi" against "Messi"
+/// (or "xử Messi", try Messi), but not "AC" of "AC Milan" against "Inter Milan", nor "Rhine"
+/// after the "New" of "New Rhine bridge" against "New bridge".
 fn completes_a_name(name: &str, x: &Read, y: &Read, words: &[String]) -> bool {
     x.words.iter().enumerate().any(|(at, w)| {
         w == name
@@ -451,7 +452,11 @@ fn completes_a_name(name: &str, x: &Read, y: &Read, words: &[String]) -> bool {
                 x.names.contains(next)
                     && words.contains(next)
                     && y.words.iter().enumerate().all(|(j, v)| {
-                        v != next || j == 0 || x.words.contains(&y.words[j - 1])
+                        v != next
+                            || j == 0
+                            || x.words.contains(&y.words[j - 1])
+                            // (where `y`'s capitals tell its names at all)
+                            || (!y.names.is_empty() && !y.names.contains(&y.words[j - 1]))
                     })
             })
     })
@@ -695,6 +700,12 @@ mod tests {
             "Fans cheer as AC Milan sign Rafael Leao",
             "Fans cheer as Inter Milan sign Rafael Leao",
             "ac"
+        ));
+        // (a word of the other's own before the name that is no name: "xử Messi", try Messi)
+        assert!(completes(
+            "Lionel Messi phải hầu tòa vì tội trốn thuế",
+            "Phiên tòa xử Messi trốn thuế bắt đầu ở Barcelona",
+            "lionel"
         ));
         // (after it, not before)
         assert!(!completes(
