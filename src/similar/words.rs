@@ -327,9 +327,46 @@ fn new_style_tone(word: &str) -> String {
     word.to_owned()
 }
 
-/// The headline without the marks wires and sites add before and after it.
+/// The stock exchanges whose ticker marks financial headlines carry: "(NASDAQ:CMCSA)".
+const EXCHANGES: &[&str] = &[
+    "AMEX", "ASX", "BATS", "HKEX", "LSE", "NASDAQ", "NYSE", "NYSEARCA", "NYSEMKT", "OTC",
+    "OTCMKTS", "TSE", "TSX",
+];
+
+/// The headline without the ticker marks in it: "(NASDAQ:CMCSA)", "(NYSE: GM)", an exchange
+/// and a symbol of capitals in brackets, wherever they stand.
+fn without_tickers(headline: &str) -> std::borrow::Cow<'_, str> {
+    let is_ticker = |inside: &str| {
+        inside.split_once(':').is_some_and(|(exchange, symbol)| {
+            let symbol = symbol.trim();
+            EXCHANGES.contains(&exchange.trim())
+                && (1..=6).contains(&symbol.len())
+                && symbol.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+        })
+    };
+    let mut out = String::new();
+    let mut rest = headline;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        if !is_ticker(&rest[open + 1..close]) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    if out.is_empty() {
+        return std::borrow::Cow::Borrowed(headline);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The headline without the marks wires and sites add before and after it, and without ticker
+/// marks ([`without_tickers`]).
 fn without_marks(headline: &str) -> String {
-    let mut text = headline.trim().to_owned();
+    let mut text = without_tickers(headline.trim()).trim().to_owned();
     loop {
         let before = text.len();
         text = strip_leading(&text);
@@ -907,6 +944,19 @@ mod tests {
         assert_eq!(
             words("German reliance on Russian gas threatens Europe - Reuters"),
             words("German reliance on Russian gas threatens Europe | AP News")
+        );
+        assert_eq!(
+            words("Comcast Corporation (NASDAQ:CMCSA) expands digital store"),
+            words("Comcast Corporation expands digital store")
+        );
+        assert_eq!(
+            words("Men's Wearhouse (NYSE: MW) rejects Jos. A. Bank"),
+            words("Men's Wearhouse rejects Jos. A. Bank")
+        );
+        // (brackets that are no ticker stay)
+        assert_ne!(
+            words("Vote on (new) harbour plan"),
+            words("Vote on harbour plan")
         );
         assert_eq!(
             words("Live updates: the council vote"),
