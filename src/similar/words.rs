@@ -477,8 +477,8 @@ fn strip_trailing(text: &str) -> String {
             }
         }
     }
-    // After a separator: " - Reuters", " | AP News", " -- 2nd Update".
-    for sep in [" -- ", " - ", " | ", " – ", " — ", " · ", " :: ", "|"] {
+    // After a separator: " - Reuters", " | AP News", " -- 2nd Update", "--Update".
+    for sep in [" -- ", " - ", " | ", " – ", " — ", " · ", " :: ", "|", "--"] {
         if let Some((head, tail)) = t.rsplit_once(sep) {
             let tail = fold_diacritics(&tail.trim().to_lowercase());
             if TRAILING_MARKS.contains(&tail.as_str()) && !head.trim().is_empty() {
@@ -944,6 +944,10 @@ mod tests {
         assert_eq!(
             words("German reliance on Russian gas threatens Europe - Reuters"),
             words("German reliance on Russian gas threatens Europe | AP News")
+        );
+        assert_eq!(
+            words("Sbarro Files for Chapter 11 Bankruptcy--Update"),
+            words("Sbarro Files for Chapter 11 Bankruptcy")
         );
         assert_eq!(
             words("Comcast Corporation (NASDAQ:CMCSA) expands digital store"),
