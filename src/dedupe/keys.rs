@@ -15,6 +15,8 @@ use crate::url;
 ///   combining dot when lowercased);
 /// - quotes and apostrophes dropped (`It's` = `Its`), full stops dropped except between digits
 ///   (`J.D.` = `J.D` = `JD`, `U.S.` = `US`, but `3.5` ≠ `35`);
+/// - the invisible characters a CMS leaves in text dropped: the zero-width space, the word
+///   joiner, the byte-order mark and the soft hyphen (`Wohn\u{AD}gewächshaus` = `Wohngewächshaus`);
 /// - dashes, the ellipsis and other punctuation as spaces, white space collapsed.
 ///
 /// ```
@@ -35,6 +37,7 @@ pub fn headline_key(s: &str) -> String {
         match c {
             'ı' => folded.push('i'),
             '\u{307}' if i > 0 && chars[i - 1] == 'i' => {}
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
             '\''
             | '"'
             | '`'
@@ -111,6 +114,20 @@ mod tests {
             headline_key("the final abc")
         );
         assert_eq!(headline_key("Đà Nẵng"), headline_key("ĐÀ NẴNG"));
+    }
+
+    #[test]
+    fn headline_key_drops_invisible_characters() {
+        assert_eq!(
+            headline_key("\u{200B}Mỹ cảnh báo nguy cơ khủng bố"),
+            headline_key("Mỹ cảnh báo nguy cơ khủng bố")
+        );
+        assert_eq!(
+            headline_key("Wohn\u{AD}gewächs\u{2060}haus selber bauen\u{FEFF}"),
+            "wohngewächshaus selber bauen"
+        );
+        // (the joiners that shape a script's letters stay)
+        assert_ne!(headline_key("می\u{200C}خواهم"), headline_key("میخواهم"));
     }
 
     #[test]
