@@ -1,0 +1,4 @@
+#[test]
+fn print() {
+    println!("EXPECTED {}", wkrepro::run(100_000));
+}
