@@ -250,8 +250,9 @@ for (const name of WANTED) {
         let outcome = await one(i, pings + 1).catch((error) => ({ error }));
         if (name === 'webkit' && (outcome.error || outcome.timedOut)) {
           // WebKitGTK's WebAssembly faults now and then on this machine (docs/browsers.md); a
-          // fault can leave the page without an answer. Only a case that hangs is run once more,
-          // in a new browser; a wrong answer is never run again, and a hang that repeats fails.
+          // fault can leave the page without an answer, or lose the browser's web process. Only a
+          // case that hangs or whose browser stops answering (a WebDriver error) is run once more,
+          // in a new browser; a wrong answer is never run again, and a repeat fails.
           console.log(`# ${name}: ${names[i]}: ${outcome.error?.message ?? outcome.failures.join('; ')}; run once more in a new browser (docs/browsers.md)`);
           await browser.quit();
           browser = await launch(name, engine);
