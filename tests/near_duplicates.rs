@@ -165,17 +165,18 @@ fn near_duplicates_on_real_headlines_meet_the_goals_on_both_halves() {
     }
     for (split, c) in &totals {
         println!(
-            "{split}: {} pairs ({} same), precision {:.3}, recall {:.3}, {} false merges",
+            "{split}: {} pairs ({} same), precision {:.3}, recall {:.3} ({} merged), {} false merges",
             c.tp + c.fp + c.fneg + c.tn,
             c.tp + c.fneg,
             c.precision(),
             c.recall(),
+            c.tp,
             c.fp
         );
     }
     println!("goals: precision 0.99, recall 0.90");
     // (floors: what each half measures, rounded down)
-    for (split, precision, recall) in [("tune", 0.98, 0.46), ("test", 0.97, 0.45)] {
+    for (split, precision, recall) in [("tune", 0.98, 0.49), ("test", 0.97, 0.47)] {
         let Some(&c) = totals.get(split) else {
             continue;
         };

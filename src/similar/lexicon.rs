@@ -15,9 +15,10 @@
 use std::sync::OnceLock;
 
 /// A language the tables cover.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// English.
+    #[default]
     En,
     /// Vietnamese.
     Vi,
@@ -38,6 +39,13 @@ impl Lang {
     /// the vowels with two marks), else the language whose stop words they use most (two at
     /// least, and more than English), else English.
     pub fn guess<'a>(words: impl Iterator<Item = &'a str> + Clone) -> Lang {
+        Lang::guess_how_surely(words).0
+    }
+
+    /// [`Lang::guess`], and whether the words said so: Vietnamese by its letters, or a language
+    /// with more of its stop words than any other has; not English for want of any other
+    /// ("Claudia Brandes und links-grünes Bündnis müssen liefern", one German stop word).
+    pub fn guess_how_surely<'a>(words: impl Iterator<Item = &'a str> + Clone) -> (Lang, bool) {
         // (ă, đ, ơ, ư, and the vowels with two marks Unicode gives Vietnamese a block for)
         let vietnamese = |c: char| {
             matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
@@ -61,7 +69,7 @@ impl Lang {
         let marked = words.clone().filter(|w| w.chars().any(vietnamese)).count();
         let accented = words.clone().filter(|w| !w.is_ascii()).count();
         if marked * 10 >= all * 3 || (marked > 0 && accented * 2 > all) {
-            return Lang::Vi;
+            return (Lang::Vi, true);
         }
         // (another language needs two of its stop words at least, and more than English has)
         let mut best = (Lang::En, hits(Lang::En).max(1));
@@ -71,7 +79,8 @@ impl Lang {
                 best = (lang, n);
             }
         }
-        best.0
+        let sure = hits(best.0) > 0 && Lang::ALL.iter().all(|l| *l == best.0 || hits(*l) < hits(best.0));
+        (best.0, sure)
     }
 
     /// Words that say nothing about which story it is.
@@ -261,6 +270,13 @@ impl Lang {
                 ("decrease", "fall"),
                 ("weaker", "fall"),
                 ("files for", "file"),
+                ("bankruptcy protection", "bankruptcy"),
+                ("ousted", "oust"),
+                ("ousts", "oust"),
+                ("sacks", "oust"),
+                ("sacked", "oust"),
+                ("dismisses", "oust"),
+                ("dismissed", "oust"),
                 ("weds", "marry"),
                 ("wed", "marry"),
                 ("marries", "marry"),

@@ -102,6 +102,10 @@ pub struct Read {
     /// Whether it is cut short ("… vers la projection de…"): whether it asked a question is
     /// then not known.
     pub truncated: bool,
+    /// Its language ([`Lang::guess_how_surely`], or as given).
+    pub lang: Lang,
+    /// Whether its words told its language, or it was given.
+    pub sure_of_lang: bool,
 }
 
 /// The most words after a question mark that can still be a site's or a section's name.
@@ -127,6 +131,12 @@ fn is_truncated(headline: &str) -> bool {
 
 /// Reads a headline.
 pub fn read(headline: &str) -> Read {
+    read_in(headline, None)
+}
+
+/// [`read`], in `lang` where it is given (the language of the headline it is compared with,
+/// where its own words do not tell: [`Lang::guess_how_surely`]).
+pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
     let text = without_marks(headline);
     let pieces = pieces(&text);
     // (a road's short name splits as its long name does: "QL1" is "Quốc lộ 1")
@@ -147,7 +157,10 @@ pub fn read(headline: &str) -> Read {
         .map(|p| (p, piece_key(p)))
         .filter(|(_, k)| !k.is_empty())
         .unzip();
-    let lang = Lang::guess(keys.iter().map(|k| k.as_str()));
+    let (lang, sure) = match lang {
+        Some(lang) => (lang, true),
+        None => Lang::guess_how_surely(keys.iter().map(|k| k.as_str())),
+    };
     // The form words are compared in: Vietnamese keeps its diacritics, the others lose them.
     let forms: Vec<String> = keys
         .iter()
@@ -157,6 +170,19 @@ pub fn read(headline: &str) -> Read {
         })
         .collect();
     let capitals: Vec<bool> = pieces.iter().map(|p| is_capitalized(p)).collect();
+    // Where a clause starts: the first word, and a word after a colon, a full stop, a dash or
+    // a bar and a space ("Hà Nội: Cháy tại…", "Frain. Incendie…"), whose capital is the
+    // sentence's.
+    let clause_starts: Vec<bool> = pieces
+        .iter()
+        .map(|p| {
+            let before = &text[..p.as_ptr() as usize - text.as_ptr() as usize];
+            let trimmed = before.trim_end();
+            trimmed.is_empty()
+                || (trimmed.len() < before.len()
+                    && trimmed.ends_with([':', '.', '|', '-', '–', '—', '?', '!', '•']))
+        })
+        .collect();
     let title_case = is_title_case(&pieces);
     // The angle phrases are matched without diacritics, which only Vietnamese forms still
     // have: folded once, rather than up to three times per word.
@@ -179,6 +205,8 @@ pub fn read(headline: &str) -> Read {
                 "review" | "reviews" | "kritik" | "critique" | "resena" | "recensione"
             )
         }),
+        lang,
+        sure_of_lang: sure,
         ..Read::default()
     };
     // The name of each word in `out.words` and where it stood, to find who did what to whom.
@@ -266,10 +294,12 @@ pub fn read(headline: &str) -> Read {
                 capitals[at]
             };
             if is_name {
-                // The first word has its capital from the sentence: a name for who did what to
-                // whom, but not one that sets two headlines apart, unless the next is a name too.
-                let sets_apart =
-                    at > 0 || capitals.get(at + len).copied().unwrap_or(false) || title_case;
+                // The first word of a clause has its capital from the sentence: a name for who
+                // did what to whom, but not one that sets two headlines apart, unless the next is
+                // a name too.
+                let sets_apart = !clause_starts[at]
+                    || capitals.get(at + len).copied().unwrap_or(false)
+                    || title_case;
                 if sets_apart && !out.names.contains(&word) {
                     out.names.push(word.clone());
                 }
@@ -993,6 +1023,20 @@ mod tests {
         assert_eq!(
             read("Mt. Gox Files For US Chapter Bankruptcy").names,
             ["us"]
+        );
+        // (a clause's first word has the sentence's capital, after a colon or a full stop too)
+        assert_eq!(
+            read("Hà Nội: Cháy lớn tại một nhà hàng chay trên phố cổ").names,
+            ["ha", "noi"]
+        );
+        assert_eq!(
+            read("Frain. Incendie dans une maison de Marseille").names,
+            ["frain", "marseill"]
+        );
+        // (but not after a hyphen within a word)
+        assert_eq!(
+            read("Metro-North worker killed by a train").names,
+            ["metro", "north"]
         );
     }
 
