@@ -23,32 +23,54 @@ pub fn headline(i: u64) -> String {
 
 /// Indexes `n` headlines and returns a checksum of every lookup.
 pub fn run(n: u64) -> u64 {
-    let mut words: HashMap<String, usize> = HashMap::new();
-    let mut lists: Vec<Vec<usize>> = Vec::new();
-    let mut sum = 0u64;
+    let mut index = Index::default();
     for i in 0..n {
-        let h = headline(i).to_lowercase();
+        index.add(&headline(i));
+    }
+    index.checksum()
+}
+
+/// The word index, one headline at a time: what `run` does, for a caller that hands the
+/// headlines in one by one (from JavaScript, in `tests/calls.rs`).
+#[derive(Default)]
+pub struct Index {
+    words: HashMap<String, usize>,
+    lists: Vec<Vec<usize>>,
+    sum: u64,
+    next: usize,
+}
+
+impl Index {
+    /// Looks up the words of headline number `self.next`, then indexes them.
+    pub fn add(&mut self, headline: &str) {
+        let i = self.next;
+        self.next += 1;
+        let h = headline.to_lowercase();
         let ws: Vec<String> = h.split(' ').map(str::to_owned).collect();
         for w in &ws {
-            if let Some(&l) = words.get(w) {
-                let list = &lists[l];
+            if let Some(&l) = self.words.get(w) {
+                let list = &self.lists[l];
                 if list.len() <= 32 {
                     for &j in list {
-                        sum = sum.wrapping_mul(31).wrapping_add(j as u64);
+                        self.sum = self.sum.wrapping_mul(31).wrapping_add(j as u64);
                     }
                 }
             }
         }
         for w in ws {
-            let next = lists.len();
-            let l = *words.entry(w).or_insert(next);
-            if l == lists.len() {
-                lists.push(Vec::new());
+            let next = self.lists.len();
+            let l = *self.words.entry(w).or_insert(next);
+            if l == self.lists.len() {
+                self.lists.push(Vec::new());
             }
-            if lists[l].last() != Some(&(i as usize)) {
-                lists[l].push(i as usize);
+            if self.lists[l].last() != Some(&i) {
+                self.lists[l].push(i);
             }
         }
     }
-    sum ^ (words.len() as u64) ^ ((lists.len() as u64) << 32)
+
+    /// The checksum of every lookup so far, the number of words and of lists.
+    pub fn checksum(&self) -> u64 {
+        self.sum ^ (self.words.len() as u64) ^ ((self.lists.len() as u64) << 32)
+    }
 }
