@@ -3,8 +3,9 @@
 # a word index of 100,000 headlines (a HashMap of words to lists of headlines, looked up and
 # grown), six times a run, its checksum against the native one. Runs it RUNS times under
 # WebKitWebDriver and prints how many runs failed. TEST is `web` (the work alone, in the
-# module) or `calls` (the same work fed from JavaScript through two closures, a string each way
-# per headline).
+# module), `calls` (the same work fed from JavaScript through two closures, a string each way
+# per headline) or `objects` (30,000 JavaScript objects built from the module with Reflect.set,
+# as the browser test one fault was seen in does, read back; six rounds).
 #
 #   bash scripts/webkit-alone/run.sh 400 [TEST]
 set -uo pipefail
