@@ -94,13 +94,11 @@ impl Headline {
 
     /// [`Headline::new`] of a headline decoded already, in `lang` where it is given.
     fn new_in(decoded: &str, lang: Option<Lang>) -> Headline {
-        let head = site_tail(decoded);
-        let rest = after_kicker(head.unwrap_or(decoded));
         let mut parts = Vec::new();
         let read = |text: &str| Headline::words_of(text, lang);
-        if let Some(head) = head {
+        if let Some(head) = site_tail(decoded) {
             parts.push((read(head), false));
-            if let Some(rest) = rest {
+            if let Some(rest) = after_kicker(head) {
                 parts.push((read(rest), true));
             }
         }
@@ -186,19 +184,17 @@ impl Headline {
 
     /// [`Headline::score`] of the two as they were read.
     fn score_read(&self, other: &Headline) -> f64 {
-        let whole = self.score_words(other);
+        let compared = self.compare(other);
+        let whole = compared.unwrap_or(0.0);
         if whole >= NEAR_DUPLICATE || (self.parts.is_empty() && other.parts.is_empty()) {
             return whole;
         }
+        let at_odds = compared.is_none();
         let (ra, rb) = (self.readings(other), other.readings(self));
-        let mut at_odds: Option<bool> = None;
         let mut best = whole;
         for (i, (a, ka)) in ra.iter().enumerate() {
             for (j, (b, kb)) in rb.iter().enumerate() {
-                if i == 0 && j == 0 {
-                    continue;
-                }
-                if (*ka || *kb) && *at_odds.get_or_insert_with(|| self.contradicts(other)) {
+                if (i == 0 && j == 0) || ((*ka || *kb) && at_odds) {
                     continue;
                 }
                 best = best.max(a.score_words(b));
@@ -229,26 +225,28 @@ impl Headline {
             .collect()
     }
 
-    /// Whether the two as written disagree on something a story turns on.
-    fn contradicts(&self, other: &Headline) -> bool {
-        let wa = join_compounds(&self.read.words, &other.set);
-        let wb = join_compounds(&other.read.words, &self.set);
-        conflict(self, other, &wa, &wb)
+    fn score_words(&self, other: &Headline) -> f64 {
+        self.compare(other).unwrap_or(0.0)
     }
 
-    fn score_words(&self, other: &Headline) -> f64 {
+    /// The score of the two as read, `None` where they disagree on something a story turns on.
+    fn compare(&self, other: &Headline) -> Option<f64> {
         let (a, b) = (self, other);
         let wa = join_compounds(&a.read.words, &b.set);
         let wb = join_compounds(&b.read.words, &a.set);
-        if wa.is_empty() || wb.is_empty() || conflict(a, b, &wa, &wb) {
-            return 0.0;
+        if conflict(a, b, &wa, &wb) {
+            return None;
+        }
+        if wa.is_empty() || wb.is_empty() {
+            return Some(0.0);
         }
         // Numbers that agree count as shared words, the others as words of their own.
         // (a word spelt two ways is one word: "Stacy" / "Stacey", "program" / "programme")
-        let only_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
         let spelt_apart = wa
             .iter()
-            .filter(|w| !wb.contains(w) && only_b.iter().any(|v| spelt_two_ways(w, v)))
+            .filter(|w| {
+                !wb.contains(w) && wb.iter().any(|v| !wa.contains(v) && spelt_two_ways(w, v))
+            })
             .count();
         let shared =
             wa.iter().filter(|w| wb.contains(w)).count() + spelt_apart + agreed_numbers(a, b);
@@ -256,11 +254,11 @@ impl Headline {
         let len_b = wb.len() + b.read.numbers.len();
         let (shorter, longer) = (len_a.min(len_b), len_a.max(len_b));
         if shared < 2 {
-            return 0.0;
+            return Some(0.0);
         }
         // How much of the shorter headline the longer one says, each word the longer one adds
         // counting [`ADDED_WORD`] of a word against it.
-        shared as f64 / (shorter as f64 + (longer - shorter) as f64 * ADDED_WORD)
+        Some(shared as f64 / (shorter as f64 + (longer - shorter) as f64 * ADDED_WORD))
     }
 }
 

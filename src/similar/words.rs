@@ -173,6 +173,8 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
     // Where a clause starts: the first word, and a word after a colon, a full stop, a dash or
     // a bar and a space ("Hà Nội: Cháy tại…", "Frain. Incendie…"), whose capital is the
     // sentence's.
+    // (each piece is a slice of `text`, so where it starts is its address's distance from
+    // `text`'s)
     let clause_starts: Vec<bool> = pieces
         .iter()
         .map(|p| {
