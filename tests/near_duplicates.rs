@@ -260,19 +260,26 @@ fn sweep_thresholds_on_the_tuning_half() {
     }
 }
 
-/// (tuning aid) The tuning half with what the comparison sees of each pair, to a file.
+/// (tuning aid) The tuning half with what the comparison sees of each pair, to a file
+/// (`STORYCARD_DUMP`): the label, the language, `similar::explain` of the headlines, the headlines,
+/// then `explain` of the two summaries where both have one (else `-`).
 #[test]
 #[ignore]
 fn dump_the_tuning_half() {
     let mut out = String::new();
     for p in pairs().into_iter().filter(|p| p.split == "tune") {
         out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
             if p.same { "same" } else { "different" },
             p.lang,
             storycard::similar::explain(&p.a, &p.b),
             p.a,
-            p.b
+            p.b,
+            if p.summary_a.is_empty() || p.summary_b.is_empty() {
+                "-".to_owned()
+            } else {
+                storycard::similar::explain(&p.summary_a, &p.summary_b)
+            }
         ));
     }
     std::fs::write(std::env::var("STORYCARD_DUMP").unwrap(), out).unwrap();

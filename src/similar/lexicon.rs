@@ -1166,6 +1166,35 @@ pub const ANGLES: &[&str] = &[
     "analisis",
 ];
 
+/// Words that make a report of an attempt rather than of what it tried ("Libya MPs in new bid to
+/// oust PM" is not "Libya MPs oust premier"): a headline with one of them and one without tell
+/// two stages of a story. Written folded.
+pub const ATTEMPTS: &[&str] = &[
+    "bid to",
+    "in bid",
+    "attempt to",
+    "attempts to",
+    "attempting to",
+    "attempted to",
+    "try to",
+    "tries to",
+    "tried to",
+    "trying to",
+    "versuch",
+    "versucht",
+    "tentative de",
+    "tente de",
+    "intento de",
+    "intenta",
+    "tim cach",
+];
+
+/// [`ATTEMPTS`], indexed.
+pub fn attempts() -> &'static Phrases<()> {
+    static ATTEMPT_PHRASES: OnceLock<Phrases<()>> = OnceLock::new();
+    ATTEMPT_PHRASES.get_or_init(|| Phrases::new(ATTEMPTS.iter().map(|a| (*a, ()))))
+}
+
 /// [`ANGLES`], indexed.
 pub fn angles() -> &'static Phrases<()> {
     static ANGLE_PHRASES: OnceLock<Phrases<()>> = OnceLock::new();

@@ -457,6 +457,9 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
     if ra.angle != rb.angle {
         return Some("angle");
     }
+    if ra.attempt != rb.attempt {
+        return Some("attempt");
+    }
     if questions_differ {
         return Some("question");
     }
@@ -805,6 +808,15 @@ mod tests {
             (
                 "Manchester City beat Liverpool in the cup final",
                 "Manchester United beat Liverpool in the cup final",
+            ),
+            // (an attempt, and what it tried)
+            (
+                "Libya MPs oust premier after rebel oil shipment",
+                "Libya MPs in new bid to oust PM after rebel oil shipment",
+            ),
+            (
+                "Rebels try to take the airport",
+                "Rebels take the airport",
             ),
         ] {
             assert_eq!(score(a, b), 0.0, "{a} / {b}");

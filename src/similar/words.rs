@@ -94,6 +94,9 @@ pub struct Read {
     /// Whether it is a piece about a story (an explainer, a review, a reaction: one of
     /// [`super::lexicon::ANGLES`]).
     pub angle: bool,
+    /// Whether it reports an attempt (one of [`super::lexicon::ATTEMPTS`]): "in bid to oust"
+    /// is not "ousts".
+    pub attempt: bool,
     /// Whether it is a review: two sites' reviews of one thing are two pieces.
     pub review: bool,
     /// Whether it asks a question: it ends in a question mark, or in one followed by a short
@@ -201,6 +204,10 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
         question: asks(&text),
         truncated: is_truncated(headline),
         angle: (0..folded.len()).any(|i| angles.at(&folded[i..]).is_some()),
+        attempt: {
+            let attempts = super::lexicon::attempts();
+            (0..folded.len()).any(|i| attempts.at(&folded[i..]).is_some())
+        },
         review: forms.iter().any(|f| {
             matches!(
                 f.as_str(),
