@@ -199,15 +199,15 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
         }
         _ => &forms,
     };
-    let angles = super::lexicon::angles();
+    // (whether one of `phrases` starts at any word)
+    let says = |phrases: &super::lexicon::Phrases<()>| {
+        (0..folded.len()).any(|i| phrases.at(&folded[i..]).is_some())
+    };
     let mut out = Read {
         question: asks(&text),
         truncated: is_truncated(headline),
-        angle: (0..folded.len()).any(|i| angles.at(&folded[i..]).is_some()),
-        attempt: {
-            let attempts = super::lexicon::attempts();
-            (0..folded.len()).any(|i| attempts.at(&folded[i..]).is_some())
-        },
+        angle: says(super::lexicon::angles()),
+        attempt: says(super::lexicon::attempts()),
         review: forms.iter().any(|f| {
             matches!(
                 f.as_str(),
