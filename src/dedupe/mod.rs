@@ -325,12 +325,14 @@ pub struct Deduper {
 /// A story's headline as the near-duplicate test reads it, and its summary once read.
 struct Reading {
     headline: similar::Headline,
-    summary: OnceCell<similar::Headline>,
+    /// (boxed: most stories' summaries are never read, and a story's reading is reserved for
+    /// every entry of the list)
+    summary: OnceCell<Box<similar::Headline>>,
 }
 
 /// What the near-duplicate test weighs besides a related entry's headline; `read` keeps its
 /// summary once read.
-fn evidence<'a>(r: &'a Related, read: &'a OnceCell<similar::Headline>) -> Evidence<'a> {
+fn evidence<'a>(r: &'a Related, read: &'a OnceCell<Box<similar::Headline>>) -> Evidence<'a> {
     Evidence {
         summary: r.description.as_deref(),
         image: r.image.as_ref().map(|i| i.url.as_str()),
@@ -546,7 +548,7 @@ impl Deduper {
                 for word in read.headline.index_words() {
                     let list = *self
                         .words
-                        .entry(word.clone())
+                        .entry(word.into_owned())
                         .or_insert(self.stories_with.len());
                     if list == self.stories_with.len() {
                         self.stories_with.push(Vec::new());
@@ -666,7 +668,7 @@ fn near_duplicate(
     let mut compared: Vec<usize> = Vec::new();
     let mut best: Option<(usize, f64)> = None;
     for word in read.headline.index_words() {
-        let Some(list) = words.get(word).map(|&l| &stories_with[l]) else {
+        let Some(list) = words.get(word.as_ref()).map(|&l| &stories_with[l]) else {
             continue;
         };
         if list.len() > BLOCK {

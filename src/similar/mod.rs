@@ -28,6 +28,7 @@
 pub mod lexicon;
 pub mod words;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use lexicon::Lang;
@@ -59,11 +60,11 @@ pub fn score(a: &str, b: &str) -> f64 {
 /// pair costs only the comparison.
 #[derive(Debug, Clone)]
 pub struct Headline {
+    /// (its words are its only copy of them: every membership test reads `read.words`, and
+    /// dedupe's index words are made from them when asked; a set and a list of keys kept beside
+    /// them were two more copies of every word of every story, 30% of the WebAssembly memory a
+    /// widget of 1,000 entries held)
     read: Read,
-    /// The words as a set, in the order they first appear.
-    set: Vec<String>,
-    /// The words and the numbers (`#` and the value), for dedupe's index of stories by word.
-    keys: Vec<String>,
     /// Shorter readings of the headline, each with what can be a label dropped, and whether
     /// that was a kicker: without a tail after its last separator that can be a site's or a
     /// section's name ("… - Fraktion DIE LINKE. im Bundestag", "… | Preußische Allgemeine
@@ -72,7 +73,8 @@ pub struct Headline {
     /// few plain words), and without both.
     parts: Vec<(Headline, bool)>,
     /// The headline as read, to read again in the language of one it is compared with, and
-    /// the last such reading.
+    /// the last such reading. Only a headline whose words did not tell its language is read
+    /// again ([`Headline::score`]), so only such a headline keeps its text (empty otherwise).
     text: Box<str>,
     again: OnceCell<Box<Headline>>,
 }
@@ -105,34 +107,23 @@ impl Headline {
         if let Some(rest) = after_kicker(decoded) {
             parts.push((read(rest), true));
         }
+        let whole = read(decoded);
         Headline {
             parts,
-            text: decoded.into(),
-            ..read(decoded)
+            text: if whole.read.sure_of_lang {
+                Box::default()
+            } else {
+                decoded.into()
+            },
+            ..whole
         }
     }
 
     /// Reads `headline` without looking for a site's name at its end: what a head is read as
     /// (only its words are compared, never its own tail).
     fn words_of(headline: &str, lang: Option<Lang>) -> Headline {
-        let read = words::read_in(headline, lang);
-        let mut set: Vec<String> = Vec::with_capacity(read.words.len());
-        for w in &read.words {
-            if !set.contains(w) {
-                set.push(w.clone());
-            }
-        }
-        let mut keys = set.clone();
-        // (a number by its bits: the same value, the same key)
-        keys.extend(
-            read.numbers
-                .iter()
-                .map(|n| format!("#{:x}", n.value.to_bits())),
-        );
         Headline {
-            read,
-            set,
-            keys,
+            read: words::read_in(headline, lang),
             parts: Vec::new(),
             text: Box::default(),
             again: OnceCell::new(),
@@ -144,10 +135,19 @@ impl Headline {
         &self.read.words
     }
 
-    /// What dedupe indexes the stories by: each content word once, and each number (two
-    /// headlines that differ only in their numbers share their rarest word in them).
-    pub fn index_words(&self) -> &[String] {
-        &self.keys
+    /// What dedupe indexes the stories by: each content word once, and each number, as `#` and
+    /// its value's bits (two headlines that differ only in their numbers share their rarest word
+    /// in them; the same value, the same key).
+    pub fn index_words(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        let words = &self.read.words;
+        let firsts = words
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| !words[..i].contains(w))
+            .map(|(_, w)| Cow::Borrowed(w.as_str()));
+        let numbers = (self.read.numbers.iter())
+            .map(|n| Cow::Owned(format!("#{:x}", n.value.to_bits())));
+        firsts.chain(numbers)
     }
 
     /// [`score`] of this headline and `other`: of the two as written, else of their shorter
@@ -172,6 +172,7 @@ impl Headline {
     /// `f` of this headline read in `lang`, kept for the next comparison in that language (a
     /// page's headlines are mostly in one).
     fn read_in<T>(&self, lang: Lang, f: impl FnOnce(&Headline) -> T) -> T {
+        debug_assert!(!self.read.sure_of_lang, "only a headline unsure of its language");
         let kept = self
             .again
             .get_or_init(|| Box::new(Headline::new_in(&self.text, Some(lang))));
@@ -208,12 +209,13 @@ impl Headline {
     /// closes schools in Bristol" is not "Flooding closes schools - Cardiff Post"); each with
     /// whether it dropped a kicker.
     fn readings(&self, other: &Headline) -> Vec<(&Headline, bool)> {
+        let other_names = &other.read.names;
         let fits = |part: &Headline| {
-            self.set
-                .iter()
-                .filter(|w| !part.set.contains(w))
-                .all(|w| !other.set.contains(w))
-                && other.read.names.iter().all(|n| part.set.contains(n))
+            let (own, part, other) = (&self.read.words, &part.read.words, &other.read.words);
+            own.iter()
+                .filter(|w| !part.contains(w))
+                .all(|w| !other.contains(w))
+                && other_names.iter().all(|n| part.contains(n))
         };
         std::iter::once((self, false))
             .chain(
@@ -232,8 +234,8 @@ impl Headline {
     /// The score of the two as read, `None` where they disagree on something a story turns on.
     fn compare(&self, other: &Headline) -> Option<f64> {
         let (a, b) = (self, other);
-        let wa = join_compounds(&a.read.words, &b.set);
-        let wb = join_compounds(&b.read.words, &a.set);
+        let wa = join_compounds(&a.read.words, &b.read.words);
+        let wb = join_compounds(&b.read.words, &a.read.words);
         if conflict(a, b, &wa, &wb) {
             return None;
         }
@@ -339,7 +341,7 @@ pub struct Evidence<'a> {
     /// Where its summary is kept once read, for all the entry's comparisons (a comparison reads
     /// the summaries only where the headlines fall short); without it, a comparison reads it
     /// for itself.
-    pub read: Option<&'a OnceCell<Headline>>,
+    pub read: Option<&'a OnceCell<Box<Headline>>>,
 }
 
 /// The fewest content words two summaries need before they may decide a near duplicate: short
@@ -388,11 +390,11 @@ pub fn judge(a: &Headline, ea: Evidence, b: &Headline, eb: Evidence) -> f64 {
 /// A summary read: from where it is kept, reading it there the first time, else into `own`.
 fn summary<'s>(
     text: &str,
-    kept: Option<&'s OnceCell<Headline>>,
+    kept: Option<&'s OnceCell<Box<Headline>>>,
     own: &'s mut Option<Headline>,
 ) -> &'s Headline {
     match kept {
-        Some(cell) => cell.get_or_init(|| Headline::new(text)),
+        Some(cell) => cell.get_or_init(|| Box::new(Headline::new(text))),
         None => own.insert(Headline::new(text)),
     }
 }
@@ -631,8 +633,8 @@ fn spelling_variants(x: &str, y: &str) -> bool {
 #[doc(hidden)]
 pub fn explain(a: &str, b: &str) -> String {
     let (ha, hb) = (Headline::new(a), Headline::new(b));
-    let wa = join_compounds(&ha.read.words, &hb.set);
-    let wb = join_compounds(&hb.read.words, &ha.set);
+    let wa = join_compounds(&ha.read.words, &hb.read.words);
+    let wb = join_compounds(&hb.read.words, &ha.read.words);
     let nums = |h: &Headline| {
         h.read
             .numbers
@@ -933,7 +935,7 @@ mod tests {
     fn opposites_turn_by_their_order_not_by_how_often_a_side_is_said() {
         let rule = |a: &str, b: &str| {
             let (x, y) = (Headline::new(a), Headline::new(b));
-            let (wa, wb) = (join_compounds(&x.read.words, &y.set), join_compounds(&y.read.words, &x.set));
+            let (wa, wb) = (join_compounds(&x.read.words, &y.read.words), join_compounds(&y.read.words, &x.read.words));
             conflict_rule(&x, &y, &wa, &wb)
         };
         assert_eq!(
