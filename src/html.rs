@@ -48,13 +48,38 @@ fn write_el(e: &El, out: &mut String) {
 
 /// Writes `s` escaped for HTML text, or with `attribute` for a double-quoted attribute value.
 pub(crate) fn escape(s: &str, attribute: bool, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    // (the text between two characters to escape copied as one run; they are ASCII, so a byte
+    // that is one of them is that character, and the runs end on character boundaries)
+    let mut from = 0;
+    for (at, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attribute => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&s[from..at]);
+        out.push_str(escaped);
+        from = at + 1;
+    }
+    out.push_str(&s[from..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_the_characters_html_reads_and_copies_the_rest() {
+        let escaped = |s: &str, attribute| {
+            let mut out = String::from("=");
+            escape(s, attribute, &mut out);
+            out
+        };
+        assert_eq!(escaped("Bùi & <Đức> \"x\"", false), "=Bùi &amp; &lt;Đức&gt; \"x\"");
+        assert_eq!(escaped("\"Hà Nội\"&", true), "=&quot;Hà Nội&quot;&amp;");
+        assert_eq!(escaped("", true), "=");
+        assert_eq!(escaped("<<", false), "=&lt;&lt;");
     }
 }

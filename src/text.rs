@@ -98,6 +98,11 @@ pub fn clean(s: &str) -> String {
 /// assert_eq!(clean_to("Harbour ferry returns", 16), ("Harbour ferry…".into(), true));
 /// ```
 pub fn clean_to(s: &str, max: usize) -> (String, bool) {
+    // (most text is clean already, and short enough: copied whole rather than a character at a
+    // time, which was the largest part of reading a data island)
+    if s.len() <= max && is_clean(s) {
+        return (s.to_owned(), false);
+    }
     let mut out = String::with_capacity(s.len().min(4 * max));
     let mut space = false;
     let mut count = 0;
@@ -126,6 +131,26 @@ pub fn clean_to(s: &str, max: usize) -> (String, bool) {
         }
     }
     (out, false)
+}
+
+/// Whether [`clean_to`] would leave `s` as it is: no control character, no white space but
+/// single spaces between words.
+fn is_clean(s: &str) -> bool {
+    // (after a space, or at the start: a space there would be dropped)
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || c.is_control() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 /// Whether `c` separates words in a headline: dashes and the minus sign, the ellipsis, the
@@ -163,5 +188,27 @@ mod tests {
     fn clean_collapses_white_space_and_drops_controls() {
         assert_eq!(clean("a\u{0}b\r\n\r\n  c\u{2003}"), "ab c");
         assert_eq!(clean(" \t\n "), "");
+    }
+
+    #[test]
+    fn text_already_clean_is_kept_and_anything_else_is_cleaned() {
+        for (text, cleaned) in [
+            ("Bùi Đức in Hà Nội", "Bùi Đức in Hà Nội"),
+            ("", ""),
+            (" leading", "leading"),
+            ("trailing ", "trailing"),
+            ("two  spaces", "two spaces"),
+            ("a\tb", "a b"),
+            ("a\u{a0}b", "a b"),
+            ("a\u{85}b", "a b"),
+            ("a\u{9f}b", "ab"),
+            ("a\u{7f}b", "ab"),
+        ] {
+            assert_eq!(clean_to(text, 100), (cleaned.to_owned(), false), "{text:?}");
+            assert_eq!(is_clean(text), text == cleaned, "{text:?}");
+        }
+        // (clean, but longer than the allowance: cut all the same)
+        assert_eq!(clean_to("Harbour ferry returns", 16), ("Harbour ferry…".into(), true));
+        assert_eq!(clean_to("Bùi Đức", 7), ("Bùi Đức".into(), false));
     }
 }

@@ -17,11 +17,19 @@ use crate::text::cat;
 pub fn safe_href(raw: &str) -> Option<String> {
     // What a browser's URL parser ignores: leading and trailing C0 controls and spaces, and tabs
     // and newlines anywhere.
-    let cleaned: String = raw
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    // (looked for byte by byte: each is an ASCII character, which no other character's bytes
+    // contain)
+    let start = raw.bytes().position(|b| b > b' ').unwrap_or(raw.len());
+    let end = raw.bytes().rposition(|b| b > b' ').map_or(start, |i| i + 1);
+    let trimmed = &raw[start..end];
+    let cleaned: String = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect()
+    } else {
+        trimmed.to_owned()
+    };
     if cleaned.is_empty() {
         return None;
     }
@@ -494,6 +502,15 @@ mod tests {
             "  ",
         ] {
             assert_eq!(safe_href(bad), None, "{bad:?} should be refused");
+        }
+        // (trimmed of controls and spaces at both ends, tabs and newlines dropped inside; other
+        // characters, a no-break space among them, kept)
+        for (raw, href) in [
+            ("\u{1} /đường/a\tb\n ", "/đường/ab"),
+            ("\u{a0}/a\u{a0}", "\u{a0}/a\u{a0}"),
+            ("/Hà Nội", "/Hà Nội"),
+        ] {
+            assert_eq!(safe_href(raw).as_deref(), Some(href), "{raw:?}");
         }
     }
 

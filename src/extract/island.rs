@@ -56,7 +56,7 @@ pub fn read_head(data: &Json) -> Result<Extracted, Error> {
     };
     let headline = match article.get("headline") {
         None => None,
-        Some(Json::String(s)) => Some(r.cut(s, LINE, "article.headline")).filter(|s| !s.is_empty()),
+        Some(Json::String(s)) => Some(r.cut(s, LINE, || "article.headline".into())).filter(|s| !s.is_empty()),
         Some(other) => {
             return Err(Error::WrongShape {
                 path: "article.headline".into(),
@@ -163,12 +163,13 @@ impl Reader {
         self.warn(path, message);
     }
 
-    /// `s` cleaned and cut to `max` characters, with a warning when it was cut.
-    fn cut(&mut self, s: &str, max: usize, path: &str) -> String {
+    /// `s` cleaned and cut to `max` characters, with a warning when it was cut, at `path` (made
+    /// only then: every field read would otherwise write its path).
+    fn cut(&mut self, s: &str, max: usize, path: impl FnOnce() -> String) -> String {
         let (text, cut) = clean_to(s, max);
         if cut {
             self.warn(
-                path.to_owned(),
+                path(),
                 cat(&["is longer than ", &decimal(max), " characters; cut"]),
             );
         }
@@ -188,7 +189,7 @@ impl Reader {
 
     fn text_to(&mut self, obj: &Json, path: &str, key: &str, max: usize) -> Option<String> {
         match obj.get(key)? {
-            Json::String(s) => Some(self.cut(s, max, &join(path, key))).filter(|s| !s.is_empty()),
+            Json::String(s) => Some(self.cut(s, max, || join(path, key))).filter(|s| !s.is_empty()),
             other => {
                 self.ignored(join(path, key), "a string", other);
                 None
@@ -238,7 +239,7 @@ impl Reader {
 
     fn person(&mut self, v: &Json, path: &str) -> Option<Person> {
         match v {
-            Json::String(s) => Some(self.cut(s, LINE, path))
+            Json::String(s) => Some(self.cut(s, LINE, || path.to_owned()))
                 .filter(|n| !n.is_empty())
                 .map(|name| Person { name, url: None }),
             Json::Object(_) => Some(Person {
@@ -267,7 +268,7 @@ impl Reader {
                 width: self.dimension(v, &path, "width"),
                 height: self.dimension(v, &path, "height"),
                 alt: match v.get("alt") {
-                    Some(Json::String(s)) => Some(self.cut(s, LINE, &join(&path, "alt"))),
+                    Some(Json::String(s)) => Some(self.cut(s, LINE, || join(&path, "alt"))),
                     _ => self.text(v, &path, "caption"),
                 },
             }),
@@ -310,7 +311,7 @@ impl Reader {
                 );
                 break;
             }
-            let p = self.cut(p, left.min(PARAGRAPH), path);
+            let p = self.cut(p, left.min(PARAGRAPH), || path.to_owned());
             left = left.saturating_sub(p.chars().count());
             if !p.is_empty() {
                 body.push(p);
