@@ -146,13 +146,10 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
     let pieces: Vec<&str> = pieces
         .into_iter()
         .flat_map(|p| {
-            match p
+            let number = p
                 .strip_prefix("QL")
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            {
-                Some(n) => vec![&p[..2], n],
-                None => vec![p],
-            }
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            std::iter::once(number.map_or(p, |_| &p[..2])).chain(number)
         })
         .collect();
     let (pieces, keys): (Vec<&str>, Vec<String>) = pieces
@@ -264,15 +261,15 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
         // inflection ("issued" / "lifted").
         out.polarity.extend(opposites(&forms[i..], lang));
         let (canonical, len) = match synonym(&forms[i..], lang) {
-            Some((canonical, len)) => (canonical.to_owned(), len),
-            None => (forms[i].clone(), 1),
+            Some((canonical, len)) => (canonical, len),
+            None => (forms[i].as_str(), 1),
         };
         let at = i;
         i += len;
         // (a short form that stands for several words is read as them: "TQ" is "Trung Quốc",
         // and meets it written in full)
-        for word in canonical.split(' ').map(str::to_owned) {
-            if word.is_empty() || tables.stop.contains(word.as_str()) {
+        for word in canonical.split(' ') {
+            if word.is_empty() || tables.stop.contains(word) {
                 continue;
             }
             // An acronym's plural ("MPs", "CEOs") or a possessive ("PC's", "Titanfall’s").
@@ -285,15 +282,15 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
                             || (acronym.len() >= 2
                                 && acronym.chars().all(|c| c.is_ascii_uppercase()))) =>
                 {
-                    word[..word.len() - 1].to_owned()
+                    &word[..word.len() - 1]
                 }
                 _ => word,
             };
             // (compared without diacritics, so that a headline written without them meets one
             // written with them: the tables above looked at them already)
             let word = match lang {
-                Lang::Vi => fold_diacritics(&word),
-                _ => stem(&word, lang),
+                Lang::Vi => fold_diacritics(word),
+                _ => stem(word, lang),
             };
             // (German writes every noun with a capital: there, as in title case, only capitals are names)
             let is_name = if title_case || lang == Lang::De {
