@@ -62,8 +62,7 @@ pub fn score(a: &str, b: &str) -> f64 {
 pub struct Headline {
     /// (its words are its only copy of them: every membership test reads `read.words`, and
     /// dedupe's index words are made from them when asked; a set and a list of keys kept beside
-    /// them were two more copies of every word of every story, 30% of the WebAssembly memory a
-    /// widget of 1,000 entries held)
+    /// them were two more copies of every word of every story: `tests/memory.rs`)
     read: Read,
     /// Shorter readings of the headline, each with what can be a label dropped, and whether
     /// that was a kicker: without a tail after its last separator that can be a site's or a
