@@ -199,7 +199,10 @@ fn card_agrees_with_the_reference_on_real_pages() {
         ("description", 0.85, 0.85),
         ("date", 0.85, 0.85),
         ("image", 0.85, 0.85),
-        ("byline", 0.77, 0.75),
+        // (0.773 until a word in title case alone stopped counting as initials: the reference
+        // credits Yahoo's syndicated story to "Mic", the outlet, which the card no longer shows
+        // as a person; 0.758 since)
+        ("byline", 0.75, 0.75),
         ("publisher", 0.79, 0.0),
         ("url", 0.98, 0.0),
     ]

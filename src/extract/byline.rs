@@ -59,8 +59,9 @@ const ROLES: [&str; 24] = [
     "記者",
 ];
 
-/// Author values that name no one: a desk, a role, the site's staff.
-const NO_ONE: [&str; 30] = [
+/// Author values that name no one: a desk, a role, the site's staff, a content system's default
+/// user.
+const NO_ONE: [&str; 37] = [
     "staff",
     "admin",
     "administrator",
@@ -91,6 +92,54 @@ const NO_ONE: [&str; 30] = [
     "e-mail",
     "follow",
     "more",
+    "super user",
+    "superuser",
+    "webmaster",
+    "author",
+    "autor",
+    "autorin",
+    "auteur",
+];
+
+/// Degrees and titles written after a name and a comma ("Grant Tinsley, PhD"): split off as a
+/// list's item, each is no one.
+const CREDENTIALS: [&str; 12] = [
+    "phd", "ph.d.", "ph.d", "md", "m.d.", "msc", "mba", "rd", "rn", "dr", "dr.", "prof",
+];
+
+/// Words an organisation's name has and a person's does not: legal forms (as its last word) and
+/// a publisher's or an institution's words (anywhere): "Olympia-Verlag GmbH", "Redacción EC",
+/// "Sekretariat Partei Mensch Umwelt Tierschutz".
+const LEGAL_FORMS: [&str; 12] = [
+    "gmbh", "mbh", "ag", "kg", "e.v.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
+];
+const INSTITUTIONS: [&str; 15] = [
+    "institute",
+    "sekretariat",
+    "secretariat",
+    "redaktion",
+    "redacción",
+    "redação",
+    "redazione",
+    "copyright",
+    "news",
+    "noticias",
+    "nachrichten",
+    "zeitung",
+    "magazin",
+    "magazine",
+    "newsletter",
+];
+
+/// The ends of German compounds that name an organisation: "Olympia-Verlag",
+/// "Bundesverband", "Weininstitut".
+const INSTITUTION_ENDS: [&str; 3] = ["verlag", "verband", "institut"];
+
+/// Words no name begins with: prepositions, pronouns and articles that begin a phrase a byline's
+/// place can hold ("Zu Ihrer Information", "Als Naturfilmer", "About the author").
+const NOT_FIRST: [&str; 22] = [
+    "als", "zu", "für", "mit", "aus", "bei", "nach", "über", "ihre", "ihrer", "unser", "unsere",
+    "alle", "weitere", "about", "for", "with", "from", "this", "our", "your", "all",
 ];
 
 /// News agencies credited by one word.
@@ -142,6 +191,7 @@ const BETWEEN: [&str; 12] = [
 /// assert_eq!(names("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
 /// assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
 /// assert_eq!(names("(Image: Getty Images)"), Vec::<String>::new());
+/// assert_eq!(names("Grant Tinsley, PhD"), ["Grant Tinsley"]);
 /// ```
 pub fn names(value: &str) -> Vec<String> {
     let text = plain(value);
@@ -203,9 +253,28 @@ fn split_ignore_case(text: &str, sep: &str) -> Vec<String> {
 /// assert_eq!(name("Staff"), None);
 /// assert_eq!(name("https://example.com/author/jane"), None);
 /// assert_eq!(name("105092"), None);
+/// // (a content system's default user, a degree, a byline's first word alone)
+/// assert_eq!(name("Super User"), None);
+/// assert_eq!(name("PhD"), None);
+/// assert_eq!(name("von"), None);
+/// // (a phrase in a byline's place, an organisation, a desk)
+/// assert_eq!(name("Zu Ihrer Information"), None);
+/// assert_eq!(name("Olympia-Verlag GmbH"), None);
+/// assert_eq!(name("Bundesverband WindEnergie"), None);
+/// assert_eq!(name("Top Solar News"), None);
+/// assert_eq!(name("Redacción EC"), None);
+/// // (initials and agencies are credits; one word in title case is not initials)
+/// assert_eq!(name("dpa").as_deref(), Some("dpa"));
+/// assert_eq!(name("AFP").as_deref(), Some("AFP"));
+/// assert_eq!(name("Leben"), None);
+/// assert_eq!(name("Copyright Jane Doe").as_deref(), Some("Jane Doe"));
 /// ```
 pub fn name(value: &str) -> Option<String> {
     let mut v = plain(value).trim().to_owned();
+    // (a credit line's first word: "Copyright Jane Doe")
+    if let Some(rest) = strip_word_prefix(&v, "copyright") {
+        v = rest.trim_start_matches([':', ' ']).to_owned();
+    }
     // A role after a separator or as the last words, or as the first words.
     for sep in [" | ", " - ", " – ", ", ", " / "] {
         if let Some((head, tail)) = v.split_once(sep) {
@@ -237,7 +306,12 @@ pub fn name(value: &str) -> Option<String> {
     let lower = v.to_lowercase();
     // (one word alone is a name in a script without capitals, "박준석", or an agency or
     // initials, "AFP", "dpa", "ssi", "Reuters"; not a place, "Frankfurt")
-    let short_word = words == 1 && v.chars().count() <= 5;
+    // (initials are in one case, "dpa", "AFP": a word in title case, "Leben", "Dago", is a word
+    // or a given name)
+    let title_case = v.chars().next().is_some_and(char::is_uppercase)
+        && v.chars().skip(1).any(char::is_lowercase)
+        && !v.chars().skip(1).any(char::is_uppercase);
+    let short_word = words == 1 && v.chars().count() <= 5 && !title_case;
     let cased = v.chars().any(|c| c.is_uppercase() || c.is_lowercase());
     let one_word_credit = !cased
         || short_word
@@ -261,6 +335,24 @@ pub fn name(value: &str) -> Option<String> {
         || v.contains(['(', ')', ':', '/', '|', '©', '"', '“', '”'])
         || v.chars().any(|c| c.is_ascii_digit())
         || NO_ONE.contains(&lower.as_str())
+        || CREDENTIALS.contains(&lower.as_str())
+        // (a byline's first word alone: "von")
+        || BY.contains(&lower.as_str())
+        || lower
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| words > 1 && NOT_FIRST.contains(&first))
+        || lower
+            .split_whitespace()
+            .last()
+            .is_some_and(|last| words > 1 && LEGAL_FORMS.contains(&last))
+        || lower
+            .split([' ', '-'])
+            .any(|w| {
+                INSTITUTIONS.contains(&w)
+                    || INSTITUTION_ENDS.iter().any(|end| w.ends_with(end))
+                    || (words > 1 && DESKS.contains(&w))
+            })
         // (a desk: "NZZ-Redaktion", "Sports Desk")
         || lower
             .rsplit([' ', '-'])
@@ -294,6 +386,9 @@ fn folded(s: &str) -> String {
 /// assert!(is_site("Lesotho Times", &[], Some("www.lesothotimes.com")));
 /// assert!(is_site("LBCI", &["LBCI Lebanon"], None));
 /// assert!(!is_site("Jane Doe", &["Example News"], Some("example.com")));
+/// assert!(is_site("Deutsches Rotes Kreuz", &[], Some("www.drk.de")));
+/// assert!(is_site("Die FURCHE", &[], Some("www.furche.at")));
+/// assert!(!is_site("Anna Furche", &[], Some("www.furche.at")));
 /// ```
 pub fn is_site(name: &str, sites: &[&str], host: Option<&str>) -> bool {
     let n = folded(name);
@@ -308,7 +403,17 @@ pub fn is_site(name: &str, sites: &[&str], host: Option<&str>) -> bool {
     });
     let host = host.map(|h| h.trim_start_matches("www.").to_lowercase());
     let label = host.as_deref().map(|h| folded(site_label(h)));
-    let hosted = host.as_deref().is_some_and(|h| folded(h) == n) || label.as_ref() == Some(&n);
+    // (with or without a short word before it: "Die FURCHE" on furche.at, "OÖ Volksblatt")
+    let rest = name
+        .split_once(' ')
+        .filter(|(head, _)| head.chars().count() <= 3)
+        .map(|(_, rest)| folded(rest));
+    let hosted = host.as_deref().is_some_and(|h| folded(h) == n)
+        || label.as_ref() == Some(&n)
+        || (label.is_some() && label == rest)
+        || rest
+            .as_ref()
+            .is_some_and(|r| r.chars().count() >= 4 && sites.iter().any(|s| folded(s) == *r));
     // (a name that begins with the site's: "MDR THÜRINGEN" of MDR, "BR24 Redaktion"; not with the
     // host's, "Anisse Astier" on anisse.astier.eu is a person)
     let first = name
@@ -318,7 +423,13 @@ pub fn is_site(name: &str, sites: &[&str], host: Option<&str>) -> bool {
         .unwrap_or_default();
     let begins =
         first.chars().count() >= 2 && first != n && sites.iter().any(|s| folded(s) == first);
-    named || hosted || begins
+    // (the host's letters the initials of the name's words: "Deutsches Rotes Kreuz" on drk.de)
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let acronym = words.len() >= 2
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && label.as_ref().is_some_and(|l| *l == folded(&initials));
+    named || hosted || begins || acronym
 }
 
 /// The name a host is registered under: its last label before the top-level domain and a
