@@ -56,7 +56,16 @@ pub struct Page {
     /// Related-story candidates from the page's own link lists, in document order: at most
     /// [`MAX_CANDIDATES`].
     pub related: Vec<LinkItem>,
+    /// The text of the page's `<body>`, when it is at most [`MAX_TEXT_BYTES`] and the page has
+    /// no visible byline nor signature: a name that only the page's metadata gives is credited
+    /// only where the page shows it to its reader too. `None` (a larger page, or none read)
+    /// leaves every such name credited.
+    pub text: Option<String>,
 }
+
+/// How much of a page's text is read to check that a name its metadata gives is one it shows:
+/// real article pages have tens of kilobytes of text.
+pub const MAX_TEXT_BYTES: usize = 256 * 1024;
 
 /// How many related candidates a page is read for, from its link lists and its JSON-LD
 /// together. The carousel shows 20 by default; a page with thousands of related links (an
@@ -253,6 +262,10 @@ impl Page {
                 Some(text)
             })
             .collect();
+        // (needed only where no byline shows a name: see `extract::byline::credit`)
+        let text = (byline.is_none() && signature.is_none())
+            .then(|| all("body").first()?.text_within(MAX_TEXT_BYTES))
+            .flatten();
         let mut containers = match related.map(str::trim).filter(|r| !r.is_empty()) {
             Some(css) => doc
                 .select(css)
@@ -276,6 +289,7 @@ impl Page {
             links,
             json_ld,
             related: link_items(&containers),
+            text,
         })
     }
 }

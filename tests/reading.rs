@@ -288,10 +288,13 @@ fn the_card_reads_pages_nobody_here_wrote() {
         // (tuning headline 0.80: a word joiner kept one page's `<h1>` from its JSON-LD headline
         // until headline keys dropped it; the two now tie with `og:title` and `<title>`, and the
         // label is theirs: 113 of 139 then, 112 now)
-        ("tune", "news", 0.01, 0.92, 0.95, 0.01, 0.80),
+        // (tuning byline 0.91: 112 of 121 until a name only the metadata gives was credited only
+        // where the page's text shows it; one Korean page gives its author in a meta tag and a
+        // data attribute alone, its byline written by its scripts: 111 since)
+        ("tune", "news", 0.01, 0.91, 0.95, 0.01, 0.80),
         ("test", "news", 0.05, 0.85, 0.91, 0.01, 0.83),
-        ("tune", "trafilatura", 0.08, 0.51, 0.76, 0.09, 0.76),
-        ("test", "trafilatura", 0.09, 0.48, 0.77, 0.07, 0.78),
+        ("tune", "trafilatura", 0.06, 0.51, 0.76, 0.09, 0.76),
+        ("test", "trafilatura", 0.06, 0.47, 0.77, 0.07, 0.78),
     ];
     println!(
         "\n{:<5} {:<11} {:>5}  {:>17}  {:>21}  {:>14}  {:>17}  {:>12}",

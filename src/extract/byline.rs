@@ -108,19 +108,16 @@ const CREDENTIALS: [&str; 12] = [
 ];
 
 /// Words an organisation's name has and a person's does not: legal forms (as its last word) and
-/// a publisher's or an institution's words (anywhere): "Olympia-Verlag GmbH", "Redacción EC",
-/// "Sekretariat Partei Mensch Umwelt Tierschutz".
+/// a publisher's or an institution's words (anywhere): "Olympia-Verlag GmbH", "Sekretariat
+/// Partei Mensch Umwelt Tierschutz", "Top Solar News". (A desk's words, [`DESKS`], count
+/// anywhere in a name of more than one word too: "Redacción EC".)
 const LEGAL_FORMS: [&str; 12] = [
     "gmbh", "mbh", "ag", "kg", "e.v.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
 ];
-const INSTITUTIONS: [&str; 15] = [
+const INSTITUTIONS: [&str; 11] = [
     "institute",
     "sekretariat",
     "secretariat",
-    "redaktion",
-    "redacción",
-    "redação",
-    "redazione",
     "copyright",
     "news",
     "noticias",
@@ -166,8 +163,9 @@ const PARTICLES: [&str; 22] = [
     "le", "du", "bin", "binti", "al", "el", "y", "zu",
 ];
 
-/// The last words of a desk's name: "NZZ-Redaktion", "Sports Desk", "Digital Team".
-const DESKS: [&str; 8] = [
+/// A desk's words: the last word of a desk's name ("NZZ-Redaktion", "Sports Desk",
+/// "Digital Team"), or any word of a longer credit ("Redacción EC").
+const DESKS: [&str; 9] = [
     "redaktion",
     "desk",
     "team",
@@ -175,6 +173,7 @@ const DESKS: [&str; 8] = [
     "newsroom",
     "rédaction",
     "redacción",
+    "redação",
     "redazione",
 ];
 
@@ -529,10 +528,27 @@ fn byline_names(page: &Page) -> Vec<String> {
     names(&text)
 }
 
+/// Whether the page shows `name` to its reader: its surname (its last word; a name written
+/// without spaces, whole) is in the page's text, both folded to letters and digits (a page's
+/// text runs its elements together: "Von Johannes KnuthAnhören"). A page whose text was not
+/// read ([`Page::text`]) shows every name.
+fn shown(text: Option<&str>, name: &str) -> bool {
+    let Some(text) = text else {
+        return true;
+    };
+    name.split_whitespace()
+        .last()
+        .map(folded)
+        .is_some_and(|last| !last.is_empty() && text.contains(&last))
+}
+
 /// Who wrote the article, and where that was read (`json-ld`, an author tag such as `author`, or
 /// `byline`): JSON-LD's authors, else the first author tag that names someone, else the visible
 /// byline ([`visible`]); each as [`credited`] reads it, without the site itself (which the card
-/// shows as the publisher: as a byline it would credit the site with a person's story).
+/// shows as the publisher: as a byline it would credit the site with a person's story). On a
+/// page without a visible byline, a name from JSON-LD or a tag is credited only where the
+/// page's text shows it ([`shown`]): a name the page never shows its reader is its system's
+/// (the site's owner, the account that posted it), not the article's byline.
 pub fn credit(
     page: &Page,
     json_ld: &[Person],
@@ -540,7 +556,20 @@ pub fn credit(
     host: Option<&str>,
 ) -> Option<(Vec<Person>, &'static str)> {
     let visible = visible(page, sites, host);
-    let credit = |value: &str| credited(value, &visible, sites, host);
+    // (the page's text folded once, when a name needs it)
+    let text = std::cell::OnceCell::new();
+    let credit = |value: &str| {
+        credited(value, &visible, sites, host)
+            .into_iter()
+            .filter(|n| {
+                !visible.is_empty()
+                    || shown(
+                        text.get_or_init(|| page.text.as_deref().map(folded)).as_deref(),
+                        n,
+                    )
+            })
+            .collect::<Vec<_>>()
+    };
     let from_ld: Vec<Person> = json_ld
         .iter()
         .flat_map(|p| {

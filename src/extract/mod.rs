@@ -364,6 +364,32 @@ mod tests {
         }
 
         #[test]
+        fn a_name_only_the_metadata_gives_is_credited_where_the_page_shows_it() {
+            let page = |body: &str| {
+                article(
+                    "https://blog.example/a",
+                    &[
+                        r#"<meta name="author" content="Jens Niemeyer"><h1>A story</h1>"#,
+                        body,
+                    ]
+                    .concat(),
+                )
+            };
+            // (the site's owner in the tag, a page that never names him)
+            assert!(page("<p>Opening hours</p>").authors.is_empty());
+            // (the page shows the name, its elements' texts run together)
+            assert_eq!(
+                names(&page("<p>Text: <b>Jens Niemeyer</b><span>Share</span></p>")),
+                ["Jens Niemeyer"]
+            );
+            // (a page with a byline element, even one that names no one: the tag as before)
+            assert_eq!(
+                names(&page(r#"<p class="byline">Photos: Ana Ruiz</p>"#)),
+                ["Jens Niemeyer"]
+            );
+        }
+
+        #[test]
         fn a_date_is_iso_8601_or_the_next_source_is_read() {
             let a = article(
                 "https://news.example/a",

@@ -1,5 +1,5 @@
 // The edge module's rewriter (pkg/storycard_edge.js, as storycard/edge loads it) in Node, over the
-// 453 saved news pages of tests/fixtures/reading/: it never throws, a page with no place for the
+// 1,304 saved pages of tests/fixtures/reading/ (news pages, magazines, blogs): it never throws, a page with no place for the
 // card comes out byte for byte (whatever its markup, its encoding, or where a chunk ends), and
 // with a configured place (`at: "footer"`) the pages that have one get the card there.
 import { test } from 'node:test';
@@ -25,9 +25,12 @@ function rewrite(bytes, config, size) {
   return { out: Buffer.concat(out.map((u) => Buffer.from(u.buffer, u.byteOffset, u.length))), outcome };
 }
 
-test('453 saved news pages through the edge rewriter: byte for byte without a place, the card at a configured one', () => {
+test('1,304 saved pages through the edge rewriter: byte for byte without a place, the card at a configured one', () => {
   const files = readdirSync(PAGES).filter((f) => f.endsWith('.html.gz')).sort();
-  assert.equal(files.length, 453);
+  // (every page the fixture lists, and no other)
+  const listed = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/reading/pages.json'), 'utf8'));
+  assert.deepEqual(files, listed.map((p) => `${p.id}.html.gz`).sort());
+  assert.equal(files.length, 1304);
   const outcomes = {};
   let written = 0;
   const warn = console.warn;
