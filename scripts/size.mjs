@@ -29,7 +29,7 @@ const PATHS = [
   // (no reader loads this: the CDN worker does, once per isolate. lol-html, and the HTML parser
   // and selectors of the page reader (scraper), are most of it: 534,246 bytes gzipped when it
   // came, against the 3 MB a Cloudflare Worker may be on the free plan)
-  { name: 'at the edge', budget: 541_000, files: ['edge.js', 'storycard_edge.js', 'storycard_edge_bg.wasm'] },
+  { name: 'at the edge', budget: 541_400, files: ['edge.js', 'storycard_edge.js', 'storycard_edge_bg.wasm'] },
 ];
 
 const out = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'pkg';

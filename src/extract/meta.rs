@@ -45,7 +45,11 @@ pub fn headline(
         ],
     );
     let h1 = page.h1.as_deref().map(plain).filter(|h| !h.is_empty());
-    let title = page.title.as_deref().map(plain).filter(|t| !t.is_empty());
+    let title = page
+        .title
+        .as_deref()
+        .map(|t| after_archive_mark(&plain(t)).to_owned())
+        .filter(|t| !t.is_empty());
     // "Headline - Site" where the page's <h1> is "Headline": the <h1> shows where the headline
     // ends, even when the site's name is not known.
     let title = title.map(|t| match &h1 {
@@ -108,7 +112,9 @@ pub fn headline(
 }
 
 /// Separators a site name is joined to a title with.
-const SEPARATORS: [&str; 7] = [" | ", " :: ", " – ", " — ", " - ", " · ", " ｜ "];
+const SEPARATORS: [&str; 10] = [
+    " | ", " :: ", " – ", " — ", " - ", " · ", " ｜ ", " » ", " « ", " : ",
+];
 
 /// The title without the site's name, at whichever end it is: a part that is one of `sites`
 /// (`og:site_name`, the publisher) or the site's host (`BILD.de` on bild.de, `Lesotho Times` on
@@ -122,9 +128,12 @@ const SEPARATORS: [&str; 7] = [" | ", " :: ", " – ", " — ", " - ", " · ", "
 /// assert_eq!(strip_site_name("Stocks fall - Example", &[], Some("www.example.com")), "Stocks fall");
 /// assert_eq!(strip_site_name("Glory of Vietnam 2025 - Pride and Aspiration", &[], None), "Glory of Vietnam 2025 - Pride and Aspiration");
 /// assert_eq!(strip_site_name("한동훈 제명했지만 부담 커졌다-정치ㅣ한국일보", &["한국일보"], None), "한동훈 제명했지만 부담 커졌다");
+/// assert_eq!(strip_site_name("Kinder und Arbeit » ProNATs", &[], Some("pronats.de")), "Kinder und Arbeit");
+/// assert_eq!(strip_site_name("Four Years » Blog Archive » Small Integers", &[], None), "Small Integers");
 /// ```
 pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> String {
     let known = |part: &str| is_site(part.trim(), sites, host);
+    let title = after_archive_mark(title);
     let mut t = title.trim().to_owned();
     // (the name may be at both ends: "Example News - Headline | Example News")
     for _ in 0..2 {
@@ -160,6 +169,16 @@ pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> Strin
         }
     }
     t
+}
+
+/// The title after the mark WordPress's first themes put between the site's name and the
+/// headline ("Site » Blog Archive » Headline"); the title itself without one.
+fn after_archive_mark(title: &str) -> &str {
+    ["» Blog Archive »", "» Blog Archiv »"]
+        .iter()
+        .find_map(|mark| title.split_once(mark).map(|(_, rest)| rest.trim()))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(title)
 }
 
 /// The title without one of `sites` joined to its end by a bar or a dash with no space
