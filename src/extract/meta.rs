@@ -92,6 +92,10 @@ pub fn headline(
     match best {
         Some((c, _, _)) => Some(c.clone()),
         None => {
+            // (the article's JSON-LD gives its headline as the publisher means it: it stays first)
+            if let Some(h) = h1_retold(&candidates, &keys).filter(|_| json_ld.is_none()) {
+                return Some(h);
+            }
             // (no two agree: the order of the sources; the `<h1>` only last)
             let order = [
                 "json-ld",
@@ -109,6 +113,28 @@ pub fn headline(
                 .cloned()
         }
     }
+}
+
+/// On a page without JSON-LD's headline, the `<h1>` where no two of the headlines agree but it
+/// tells one of the others in other words (three in four of its words, two at least, are in
+/// that one, and half of that one's are in it: "Vanlife in Schweden - Skandinavien im Wohnmobil"
+/// for `og:title`'s "…: Skandinavien im Wohnmobil erleben"): the version a reader sees on the
+/// page. An `<h1>` that shares little with the page's metadata is more often the site's or a
+/// section's name ("Menu", "News") than the headline, and one that is only a part of another
+/// ("Blog name" in "Blog name: Headline") is the site's name.
+fn h1_retold(
+    candidates: &[(String, &'static str)],
+    keys: &[String],
+) -> Option<(String, &'static str)> {
+    let i = candidates.iter().position(|(_, source)| *source == "h1")?;
+    let words: Vec<&str> = keys[i].split_whitespace().collect();
+    let retold = |key: &String| {
+        let other: Vec<&str> = key.split_whitespace().collect();
+        4 * words.iter().filter(|w| other.contains(w)).count() >= 3 * words.len()
+            && 2 * other.iter().filter(|w| words.contains(w)).count() >= other.len()
+    };
+    (words.len() >= 2 && keys.iter().enumerate().any(|(j, k)| j != i && retold(k)))
+        .then(|| candidates[i].clone())
 }
 
 /// Separators a site name is joined to a title with.

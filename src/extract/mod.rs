@@ -319,6 +319,26 @@ mod tests {
         }
 
         #[test]
+        fn where_no_two_headlines_agree_the_h1_that_retells_one_wins() {
+            // The <h1> says og:title's headline in other words: the one the reader sees.
+            let a = article(
+                "https://outdoor.example/vanlife",
+                r#"<title>Vanlife in Schweden - Skandinavien im Wohnmobil | outdoor.example</title>
+                   <meta property="og:title" content="Vanlife in Schweden: Skandinavien im Wohnmobil erleben">
+                   <h1>Vanlife in Schweden - Skandinavien im Wohnmobil</h1>"#,
+            );
+            assert_eq!(a.headline, "Vanlife in Schweden - Skandinavien im Wohnmobil");
+            // An <h1> that shares little with the metadata is the site's or a section's name.
+            let a = article(
+                "https://www.example.org/news/electron",
+                r#"<title>News - Example</title>
+                   <meta property="og:title" content="The first electron counts">
+                   <h1>Latest news</h1>"#,
+            );
+            assert_eq!(a.headline, "The first electron counts");
+        }
+
+        #[test]
         fn a_byline_credits_people_never_the_site_a_desk_or_a_profile_address() {
             // The site as the JSON-LD author, a person in the visible byline.
             let a = article(
