@@ -8,6 +8,9 @@
 # as the browser test one fault was seen in does, read back; six rounds).
 #
 #   bash scripts/webkit-alone/run.sh 400 [TEST]
+#
+# The module that does fault without storycard, src/slices.rs, runs in fresh pages instead:
+# `MODULE=alone CLOCK=counting node scripts/webkit-fresh.mjs 20 20` (docs/browsers.md).
 set -uo pipefail
 cd "$(dirname "$0")"
 runs=${1:-200}

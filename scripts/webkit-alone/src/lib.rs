@@ -74,3 +74,6 @@ impl Index {
         self.sum ^ (self.words.len() as u64) ^ ((self.lists.len() as u64) << 32)
     }
 }
+
+#[cfg(feature = "slices")]
+pub mod slices;
