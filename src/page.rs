@@ -31,6 +31,10 @@ pub struct Page {
     /// The texts of the links in the visible byline, in order: the authors' names where the
     /// byline links to their pages ("By <a>A</a> and <a>B</a>").
     pub byline_links: Vec<String>,
+    /// Whether [`Page::byline`] was found by its words ("By Jane Doe", near the headline) rather
+    /// than by an element that says it is a byline: a weaker sign, which does not vouch for a
+    /// name that only the page's metadata gives ([`Page::text`] is read for those).
+    pub byline_written: bool,
     /// A signature: the text of a paragraph that is all in bold, first or last of the
     /// paragraphs it stands among, in the article's part of the page (`<p><strong>Lê
     /// Phương</strong></p>` at the end of the story, as many sites sign it).
@@ -215,6 +219,12 @@ impl Page {
                 (!said.is_empty()).then_some((Some(said), links))
             })
             .unwrap_or_default();
+        // (else a byline written out near the headline, in no element a selector names)
+        let byline_written = byline.is_none();
+        let byline = byline.or_else(|| {
+            written_byline(headline.first()?, |el| in_article(el) && of_the_article(el))
+        });
+        let byline_written = byline_written && byline.is_some();
         let signature = found("p > strong, p > b").find_map(|bold| {
             let p = bold.parent_element()?;
             let said = text(&bold);
@@ -263,7 +273,7 @@ impl Page {
             })
             .collect();
         // (needed only where no byline shows a name: see `extract::byline::credit`)
-        let text = (byline.is_none() && signature.is_none())
+        let text = (byline.is_none() && signature.is_none() || byline_written)
             .then(|| all("body").first()?.text_within(MAX_TEXT_BYTES))
             .flatten();
         let mut containers = match related.map(str::trim).filter(|r| !r.is_empty()) {
@@ -282,6 +292,7 @@ impl Page {
             h1: first_text("h1"),
             byline,
             byline_links,
+            byline_written,
             signature,
             dateline,
             time,
@@ -291,6 +302,71 @@ impl Page {
             related: link_items(&containers),
             text,
         })
+    }
+}
+
+/// How many levels above the `<h1>` the reader looks for a byline written out as text ("By
+/// <span>Jane Doe</span>", in an element no byline selector names), and how many elements it
+/// looks at there; and the most text such an element has.
+const WRITTEN_LEVELS: usize = 3;
+const WRITTEN_ELEMENTS: usize = 400;
+const WRITTEN_TEXT: usize = 160;
+
+/// A byline written out near the headline `h1`: the first element, in document order, within
+/// [`WRITTEN_LEVELS`] above it and before the story's first paragraph (a `<p>` of more than
+/// [`WRITTEN_TEXT`] bytes), whose whole text is a byline
+/// ([`crate::extract::byline::written_byline`]) and that `mine` says is the article's.
+fn written_byline<T: Tree>(h1: &T, mine: impl Fn(&T) -> bool) -> Option<String> {
+    let top = ancestors(h1)
+        .into_iter()
+        .skip(1)
+        .take(WRITTEN_LEVELS)
+        .take_while(|e| !matches!(e.tag().as_str(), "body" | "html"))
+        .last()?;
+    let mut stack = vec![top];
+    let mut seen = 0;
+    while let Some(el) = stack.pop() {
+        seen += 1;
+        if seen > WRITTEN_ELEMENTS {
+            break;
+        }
+        if matches!(
+            el.tag().as_str(),
+            "script" | "style" | "noscript" | "template" | "svg" | "h1" | "figure" | "figcaption"
+        ) {
+            continue;
+        }
+        let text = el.text_within(WRITTEN_TEXT).map(|t| clean(&t));
+        match text {
+            Some(text) if text.is_empty() => continue,
+            Some(text) if crate::extract::byline::written_byline(&text) && mine(&el) => {
+                return Some(innermost_byline(el, text));
+            }
+            // (a paragraph of the story: the byline is in its header, before the text; a "Von"
+            // or a "By" further down names a reviewed book's author, or is a biography)
+            None if el.tag() == "p" => break,
+            _ => {}
+        }
+        let children: Vec<T> = el.children().collect();
+        stack.extend(children.into_iter().rev());
+    }
+    None
+}
+
+/// The innermost element below `el` (whose text, `text`, is a byline written out) that is a
+/// byline too, and its text: a page runs its elements' texts together, and the byline's box
+/// may hold its share links as well ("By Michael Hingstonfacebooktwitter").
+fn innermost_byline<T: Tree>(el: T, text: String) -> String {
+    let mut found = (el, text);
+    loop {
+        let inner = found.0.children().find_map(|c| {
+            let t = clean(&c.text_within(WRITTEN_TEXT)?);
+            crate::extract::byline::written_byline(&t).then_some((c, t))
+        });
+        match inner {
+            Some(inner) => found = inner,
+            None => return found.1,
+        }
     }
 }
 

@@ -191,6 +191,9 @@ const BETWEEN: [&str; 12] = [
 /// assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
 /// assert_eq!(names("(Image: Getty Images)"), Vec::<String>::new());
 /// assert_eq!(names("Grant Tinsley, PhD"), ["Grant Tinsley"]);
+/// assert_eq!(names("Von David Hutzler, dpa"), ["David Hutzler"]);
+/// assert_eq!(names("dpa, AFP"), ["dpa", "AFP"]);
+/// assert_eq!(names("Jane Doe, John Roe, dpa"), ["Jane Doe", "John Roe", "dpa"]);
 /// ```
 pub fn names(value: &str) -> Vec<String> {
     let text = plain(value);
@@ -201,23 +204,56 @@ pub fn names(value: &str) -> Vec<String> {
             break;
         }
     }
-    let mut parts = vec![text.to_owned()];
-    for sep in BETWEEN {
-        parts = parts
-            .iter()
-            .flat_map(|p| split_ignore_case(p, sep))
-            .collect();
-    }
     let mut out: Vec<String> = Vec::new();
-    for part in parts {
-        if let Some(n) = name(&part) {
-            if !out.contains(&n) {
-                out.push(n);
+    // (a list is split at its commas first: a one-word credit after the one person's name and a
+    // comma is where that person works, "Von David Hutzler, dpa", not a second author; after a
+    // list of names, "A, B, dpa", it is one more credit)
+    let mut after_person = false;
+    for chunk in split_ignore_case(text, ", ") {
+        let mut parts = vec![chunk];
+        for sep in &BETWEEN[1..] {
+            parts = parts
+                .iter()
+                .flat_map(|p| split_ignore_case(p, sep))
+                .collect();
+        }
+        let affiliation =
+            after_person && out.len() == 1 && parts.len() == 1 && !parts[0].trim().contains(' ');
+        after_person = false;
+        for part in parts {
+            if let Some(n) = name(&part) {
+                after_person = n.contains(' ');
+                if !affiliation && !out.contains(&n) {
+                    out.push(n);
+                }
             }
         }
     }
     out
 }
+
+/// Whether `text`, an element's whole text, is a byline written out: it begins with a byline's
+/// first word as a byline writes it ("By", "BY", "Von", "Par": a capital, not a sentence's "by"
+/// within), is at most [`WRITTEN_WORDS`] words, and [`names`] finds a name in it ("By Michael
+/// Hingston", "Von Roland Brockmann und Sebastian Drescher"; not "By clicking you accept").
+///
+/// ```
+/// use storycard::extract::byline::written_byline;
+/// assert!(written_byline("By Michael Hingston"));
+/// assert!(written_byline("Von Roland Brockmann und Sebastian Drescher"));
+/// assert!(!written_byline("By clicking Subscribe you agree to our terms"));
+/// assert!(!written_byline("Jane Doe"));
+/// assert!(!written_byline("by Jane Doe"));
+/// ```
+pub fn written_byline(text: &str) -> bool {
+    let text = text.trim();
+    let capital = text.chars().next().is_some_and(char::is_uppercase);
+    let by = BY.iter().any(|by| strip_word_prefix(text, by).is_some());
+    capital && by && text.split_whitespace().count() <= WRITTEN_WORDS && !names(text).is_empty()
+}
+
+/// The most words a byline written out has: "By" and two or three names with "and".
+pub const WRITTEN_WORDS: usize = 10;
 
 /// `text` without a leading word `word` (any case), when it begins with it and more follows.
 fn strip_word_prefix<'a>(text: &'a str, word: &str) -> Option<&'a str> {
@@ -562,7 +598,7 @@ pub fn credit(
         credited(value, &visible, sites, host)
             .into_iter()
             .filter(|n| {
-                !visible.is_empty()
+                (!visible.is_empty() && !page.byline_written)
                     || shown(
                         text.get_or_init(|| page.text.as_deref().map(folded)).as_deref(),
                         n,

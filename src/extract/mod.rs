@@ -339,6 +339,36 @@ mod tests {
         }
 
         #[test]
+        fn a_byline_written_out_near_the_headline_is_read() {
+            // "By <span>Name</span>" in an element no byline selector names, its share links
+            // run into it.
+            let html = r#"<article><header><h1>Goats of the high Alps</h1>
+                <div class="sharekit"><div class="contributors">By <span>Michael Hingston</span></div><a href="/fb">facebook</a><a href="/tw">twitter</a></div>
+                </header><p>The goats climb where no one else will. They have done so for longer than anyone has kept count, and the valley's farmers follow them up each summer.</p></article>"#;
+            let a = article("https://geo.example/goats", html);
+            assert_eq!(names(&a), ["Michael Hingston"]);
+            // The one person's agency after a comma is where they work, not a second author.
+            let a = article(
+                "https://finanz.example/a",
+                "<div><h1>Junge Anleger</h1><div><p>Quelle: dpa-AFX</p><div>Von David Hutzler, dpa</div></div></div>",
+            );
+            assert_eq!(names(&a), ["David Hutzler"]);
+            // A "Von" after the story's first paragraph names a reviewed book's author.
+            let a = article(
+                "https://buch.example/tunnel",
+                r#"<div><h1>Ein Roman über den Tunnel</h1><p>Der Roman erzählt vom Bau eines Tunnels unter dem Atlantik, von seinen Arbeitern und dem Ingenieur, der ihn plant, über viele Jahre hinweg, bis der erste Zug die beiden Kontinente verbindet.</p><div>Von Bernhard Kellermann</div></div>"#,
+            );
+            assert!(a.authors.is_empty(), "{:?}", a.authors);
+            // A name only the metadata gives is not vouched for by a byline found by its words
+            // elsewhere on the page: neither is credited.
+            let a = article(
+                "https://blog.example/a",
+                r#"<meta name="author" content="Site Admin Account"><main><h1>A post</h1><div>By Jane Doe</div></main>"#,
+            );
+            assert_eq!(names(&a), ["Jane Doe"]);
+        }
+
+        #[test]
         fn a_byline_credits_people_never_the_site_a_desk_or_a_profile_address() {
             // The site as the JSON-LD author, a person in the visible byline.
             let a = article(
