@@ -220,11 +220,12 @@ impl Page {
             })
             .unwrap_or_default();
         // (else a byline written out near the headline, in no element a selector names)
-        let byline_written = byline.is_none();
-        let byline = byline.or_else(|| {
-            written_byline(headline.first()?, |el| in_article(el) && of_the_article(el))
-        });
-        let byline_written = byline_written && byline.is_some();
+        let written = byline
+            .is_none()
+            .then(|| byline_in_header(headline.first()?, |el| in_article(el) && of_the_article(el)))
+            .flatten();
+        let byline_written = written.is_some();
+        let byline = byline.or(written);
         let signature = found("p > strong, p > b").find_map(|bold| {
             let p = bold.parent_element()?;
             let said = text(&bold);
@@ -316,7 +317,7 @@ const WRITTEN_TEXT: usize = 160;
 /// [`WRITTEN_LEVELS`] above it and before the story's first paragraph (a `<p>` of more than
 /// [`WRITTEN_TEXT`] bytes), whose whole text is a byline
 /// ([`crate::extract::byline::written_byline`]) and that `mine` says is the article's.
-fn written_byline<T: Tree>(h1: &T, mine: impl Fn(&T) -> bool) -> Option<String> {
+fn byline_in_header<T: Tree>(h1: &T, mine: impl Fn(&T) -> bool) -> Option<String> {
     let top = ancestors(h1)
         .into_iter()
         .skip(1)

@@ -359,8 +359,8 @@ mod tests {
                 r#"<div><h1>Ein Roman über den Tunnel</h1><p>Der Roman erzählt vom Bau eines Tunnels unter dem Atlantik, von seinen Arbeitern und dem Ingenieur, der ihn plant, über viele Jahre hinweg, bis der erste Zug die beiden Kontinente verbindet.</p><div>Von Bernhard Kellermann</div></div>"#,
             );
             assert!(a.authors.is_empty(), "{:?}", a.authors);
-            // A name only the metadata gives is not vouched for by a byline found by its words
-            // elsewhere on the page: neither is credited.
+            // A byline found by its words does not vouch for a name only the metadata gives,
+            // which the page never shows: the byline's name is credited, not the metadata's.
             let a = article(
                 "https://blog.example/a",
                 r#"<meta name="author" content="Site Admin Account"><main><h1>A post</h1><div>By Jane Doe</div></main>"#,
