@@ -16,6 +16,7 @@
 //   npm run bench                    every profile; 15 samples a cell
 //   npm run bench -- --quick         N = 30; 5 samples; 1× (for checking a change)
 //   --samples K, --profile a,b       K samples a cell; only these profiles
+//   --sizes 30,1000                  only these N (of the 1× and 4× profiles)
 //
 // Measured per sample, on a fresh page, from the navigation's start: the first paint of the card
 // and carousel (the page's first-contentful-paint: nothing else is on it); when its controls
@@ -36,7 +37,7 @@ import { renderToString } from '../pkg/storycard_server.js';
 
 const quick = process.argv.includes('--quick');
 const argument = (flag) => (process.argv.indexOf(flag) > 0 ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
-const SIZES = quick ? [30] : [10, 30, 100, 1000];
+const SIZES = argument('--sizes')?.split(',').map(Number) ?? (quick ? [30] : [10, 30, 100, 1000]);
 /** A reader's mobile network, as DevTools' emulation takes it (bytes a second). */
 const NETWORK = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const PHONE = { width: 390, height: 844 };

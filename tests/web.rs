@@ -320,6 +320,34 @@ fn fires_ready_with_article_stories_and_removals() {
 }
 
 #[wasm_bindgen_test]
+fn tells_each_shown_story_as_the_ready_detail_gives_it() {
+    let fx = Fixture::new();
+    let widget = fx.mount(options(&[("data", seed())]));
+    let (_, detail) = fx.last_event();
+    let related = get(&detail, &["related"]);
+    let json = |v: &JsValue| JSON::stringify(v).unwrap().as_string().unwrap();
+    for i in 0..len(&related) {
+        let told = widget.related(i as usize);
+        assert_eq!(
+            json(&told),
+            json(&Array::from(&related).get(i)),
+            "story {i}"
+        );
+    }
+    assert!(widget.related(len(&related) as usize).is_undefined());
+    // (an update clears it until its own render; destroy clears it for good)
+    widget.update(seed());
+    assert!(
+        widget.related(0).is_undefined(),
+        "none while the update renders"
+    );
+    finish(&widget, JsValue::UNDEFINED);
+    assert!(!widget.related(0).is_undefined());
+    widget.destroy();
+    assert!(widget.related(0).is_undefined());
+}
+
+#[wasm_bindgen_test]
 fn full_text_starts_hidden_behind_a_labelled_toggle() {
     // The toggling itself is the element module's (tests/e2e); here, what it works on.
     let fx = Fixture::new();

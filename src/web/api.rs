@@ -12,6 +12,7 @@ use super::page;
 use super::render::{build, take as take_node};
 use crate::error::{Error, Warning};
 use crate::i18n::Labels;
+use crate::model::Related;
 use crate::options::Options;
 use crate::pipeline::{Making, Taken};
 use crate::text::cat;
@@ -73,6 +74,10 @@ struct State {
     given: Given,
     /// The keys of the related stories shown, for the page's shared list.
     keys: Vec<String>,
+    /// The related stories shown, for the events that tell of one ([`Widget::related`]): kept
+    /// here, in memory the render has already used, rather than as a second copy in
+    /// JavaScript for the widget's life.
+    shown: Vec<Related>,
     /// The render under way: its story so far, or why it failed.
     job: Option<Result<Job, Error>>,
     destroyed: bool,
@@ -107,6 +112,7 @@ impl Widget {
             root,
             given: Given::read(&options),
             keys: Vec::new(),
+            shown: Vec::new(),
             job: None,
             destroyed: false,
         };
@@ -156,6 +162,14 @@ impl Widget {
         }
     }
 
+    /// The related story shown at `position`, as the ready detail gives it (for the events
+    /// that tell of a reader opening or seeing it); `undefined` before the render, or past the
+    /// end.
+    pub fn related(&self, position: usize) -> JsValue {
+        let state = self.state.borrow();
+        state.shown.get(position).map_or(JsValue::UNDEFINED, page::to_js)
+    }
+
     /// The keys of the related stories this widget shows (for the page's shared list).
     pub fn keys(&self) -> js_sys::Array {
         let state = self.state.borrow();
@@ -168,6 +182,7 @@ impl Widget {
         state.destroyed = true;
         state.job = None;
         state.keys.clear();
+        state.shown = Vec::new();
         state.clear();
         state.root.set_adopted_style_sheets(&js_sys::Array::new());
     }
@@ -185,6 +200,7 @@ impl State {
     /// the related entries to [`State::step`].
     fn start(&mut self) {
         self.keys.clear();
+        self.shown = Vec::new();
         self.job = Some(self.begin());
     }
 
@@ -357,6 +373,7 @@ impl State {
                 story.removed.clear();
                 let detail = page::to_js(&story);
                 let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("removed"), &removed);
+                self.shown = story.related;
                 Step::Fire(event::READY, detail)
             }
             Err(e) => {

@@ -13,17 +13,16 @@ export function report(host, error, what = 'the storycard module could not be lo
 
 
 /**
- * Hands each render's ready detail to `ready`; with `debug`, also prints what dedupe removed, and
- * why, as a table.
+ * With `debug`, prints what dedupe removed at each render, and why, as a table; the controller
+ * returned stops it.
  */
-export function watch(host, debug, ready) {
+export function watch(host, debug) {
   const abort = new AbortController();
+  if (!debug) return abort;
   host.addEventListener(
     EVENT.ready,
     ({ target, detail }) => {
-      if (target !== host) return;
-      ready(detail);
-      if (debug) console.table(detail.removed);
+      if (target === host) console.table(detail.removed);
     },
     // The controller serves as the listener's options: they are read for its `signal`.
     abort,

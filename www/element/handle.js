@@ -29,8 +29,6 @@ export class Handle {
   #runs = 0;
   #unbehave = () => {};
   #hidden = [];
-  /** The related stories shown, as the ready event gave them. */
-  #related = [];
   /** The stories an impression was told for, by address or headline: once per story per mount. */
   #impressed = new Set();
   #tell;
@@ -41,11 +39,11 @@ export class Handle {
 
   constructor(bindings, host, root, options) {
     this.#bindings = bindings;
-    this.#report = watch(host, options.debug, (detail) => {
-      this.#related = detail.related;
-    });
+    this.#report = watch(host, options.debug);
+    // (the story told of is made when it is told: the widget keeps the stories it shows, and
+    // this module holds no second copy of the list for the widget's life)
     this.#tell = (type, position, cancelable) => {
-      const story = this.#related[position];
+      const story = this.#widget?.related(position);
       if (!story) return true;
       if (type === EVENT.impression) {
         const key = story.url ?? story.headline;
