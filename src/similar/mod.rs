@@ -106,6 +106,8 @@ impl Headline {
         if let Some(rest) = after_kicker(decoded) {
             parts.push((read(rest), true));
         }
+        // (a list of one reading would have room for four: see `Read::shrink`)
+        parts.shrink_to_fit();
         let whole = read(decoded);
         Headline {
             parts,
