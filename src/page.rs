@@ -273,8 +273,12 @@ impl Page {
                 Some(text)
             })
             .collect();
-        // (needed only where no byline shows a name: see `extract::byline::credit`)
-        let text = (byline.is_none() && signature.is_none() || byline_written)
+        // (needed only where no byline shows a name: see `extract::byline::credit`; a byline
+        // element that names no one, a date in a "byline" class, vouches for no name)
+        let names_someone = |t: &String| !crate::extract::byline::names(t).is_empty();
+        let byline_names = byline_links.iter().any(names_someone)
+            || byline.as_ref().is_some_and(names_someone);
+        let text = (!byline_names && signature.is_none() || byline_written)
             .then(|| all("body").first()?.text_within(MAX_TEXT_BYTES))
             .flatten();
         let mut containers = match related.map(str::trim).filter(|r| !r.is_empty()) {

@@ -432,9 +432,23 @@ mod tests {
                 names(&page("<p>Text: <b>Jens Niemeyer</b><span>Share</span></p>")),
                 ["Jens Niemeyer"]
             );
-            // (a page with a byline element, even one that names no one: the tag as before)
+            // (a byline element that names no one, a photo credit or a date in a "byline"
+            // class, vouches for no name: the tag's name where the page shows it, only)
+            assert!(page(r#"<p class="byline">Photos: Ana Ruiz</p>"#)
+                .authors
+                .is_empty());
+            assert!(page(r#"<p class="byline">6 de mayo de 2022 05:30</p>"#)
+                .authors
+                .is_empty());
             assert_eq!(
-                names(&page(r#"<p class="byline">Photos: Ana Ruiz</p>"#)),
+                names(&page(
+                    r#"<p class="byline">6 de mayo de 2022</p><p>Jens Niemeyer</p>"#
+                )),
+                ["Jens Niemeyer"]
+            );
+            // (a byline that names someone vouches for the tag, as before)
+            assert_eq!(
+                names(&page(r#"<p class="byline">By Jens Niemeyer</p>"#)),
                 ["Jens Niemeyer"]
             );
         }
