@@ -304,20 +304,18 @@ pub struct Deduper {
     article_host: Option<String>,
     article_headline: Option<Reading>,
     // Indexes into `story.related`: by URL key; by headline key; by headline key among the kept
-    // stories that have no URL.
-    by_url: HashMap<String, usize>,
-    by_headline: HashMap<String, usize>,
-    no_url_by_headline: HashMap<String, usize>,
-    /// Each kept story's host.
-    hosts: Vec<Option<String>>,
+    // stories that have no URL. Each key is kept as its fingerprint ([`Fingerprint`]).
+    by_url: HashMap<Fingerprint, usize>,
+    by_headline: HashMap<Fingerprint, usize>,
+    no_url_by_headline: HashMap<Fingerprint, usize>,
+    /// Each kept story's host, as its fingerprint.
+    hosts: Vec<Option<Fingerprint>>,
     // For near duplicates: each kept story's headline read once for the scores (and its
     // summary, once a score needs it), and the kept stories each word appears in (`words` maps
     // a word to its list in `stories_with`).
     headlines: Vec<Reading>,
-    words: HashMap<String, usize>,
+    words: HashMap<Fingerprint, usize>,
     stories_with: Vec<Vec<usize>>,
-    /// Keys moved out of the indexes, to free a part at a time.
-    spare: Vec<String>,
     /// How many pairs of headlines the near-duplicate test has judged.
     judged: usize,
 }
@@ -393,7 +391,6 @@ impl Deduper {
             headlines: Vec::new(),
             words: HashMap::new(),
             stories_with: Vec::new(),
-            spare: Vec::new(),
             judged: 0,
         }
     }
@@ -474,9 +471,14 @@ impl Deduper {
     pub fn push(&mut self, entry: Related) {
         let keys = Keys::of(&entry.headline, entry.url.as_deref(), &self.rules());
         let host = keys.url.as_deref().map(host_of);
+        let prints = Prints {
+            url: keys.url.as_deref().map(Fingerprint::of),
+            headline: Fingerprint::of(&keys.headline),
+            host: host.map(Fingerprint::of),
+        };
         // Only an entry without an exact match needs its words read: for the near-duplicate
         // test and, when it is kept, the index of words.
-        let exact = self.exact(&keys, host, &entry);
+        let exact = self.exact(&prints, &entry);
         let read = (exact.is_none() && self.near_duplicates).then(|| Reading {
             headline: similar::Headline::new(&entry.headline),
             summary: OnceCell::new(),
@@ -499,7 +501,7 @@ impl Deduper {
             (None, Some(read)) => {
                 let (near, judged) = near_duplicate(
                     &entry,
-                    host,
+                    prints.host,
                     read,
                     (&self.story.related, &self.hosts, &self.headlines),
                     (&self.words, &self.stories_with),
@@ -522,25 +524,22 @@ impl Deduper {
                     merged_into: Some(i),
                     score,
                 });
-                if let (None, Some(url)) = (&kept[i].url, keys.url) {
+                if let (None, Some(url)) = (&kept[i].url, prints.url) {
                     // The kept story gains this entry's URL: from now on it compares by URL.
-                    self.hosts[i] = Some(host_of(&url).to_owned());
+                    self.hosts[i] = prints.host;
                     self.by_url.entry(url).or_insert(i);
-                    self.no_url_by_headline.remove(&keys.headline);
+                    self.no_url_by_headline.remove(&prints.headline);
                 }
                 merge(&mut kept[i], entry);
             }
             None => {
                 let i = kept.len();
-                self.hosts.push(host.map(str::to_owned));
-                match keys.url {
+                self.hosts.push(prints.host);
+                match prints.url {
                     Some(url) => *self.by_url.entry(url).or_insert(i),
-                    None => *self
-                        .no_url_by_headline
-                        .entry(keys.headline.clone())
-                        .or_insert(i),
+                    None => *self.no_url_by_headline.entry(prints.headline).or_insert(i),
                 };
-                self.by_headline.entry(keys.headline).or_insert(i);
+                self.by_headline.entry(prints.headline).or_insert(i);
                 kept.push(entry);
                 let Some(read) = read else {
                     return;
@@ -548,7 +547,7 @@ impl Deduper {
                 for word in read.headline.index_words() {
                     let list = *self
                         .words
-                        .entry(word.into_owned())
+                        .entry(Fingerprint::of(&word))
                         .or_insert(self.stories_with.len());
                     if list == self.stories_with.len() {
                         self.stories_with.push(Vec::new());
@@ -564,27 +563,27 @@ impl Deduper {
 
     /// The kept story with the entry's URL key, or with its headline key where one of the two
     /// has no URL or they are on two sites (not under a standing title), and why.
-    fn exact(&self, keys: &Keys, host: Option<&str>, entry: &Related) -> Option<(usize, Reason)> {
-        match &keys.url {
+    fn exact(&self, prints: &Prints, entry: &Related) -> Option<(usize, Reason)> {
+        match &prints.url {
             Some(url) => self
                 .by_url
                 .get(url)
                 .map(|&i| (i, Reason::SameUrl))
                 .or_else(|| {
                     self.no_url_by_headline
-                        .get(&keys.headline)
+                        .get(&prints.headline)
                         .map(|&i| (i, Reason::SameHeadline))
                 })
                 .or_else(|| {
-                    let &i = self.by_headline.get(&keys.headline)?;
+                    let &i = self.by_headline.get(&prints.headline)?;
                     let other_site =
-                        matches!((host, self.hosts[i].as_deref()), (Some(a), Some(b)) if a != b);
+                        matches!((prints.host, self.hosts[i]), (Some(a), Some(b)) if a != b);
                     (other_site && !is_standing_title(&entry.headline))
                         .then_some((i, Reason::SameHeadline))
                 }),
             None => self
                 .by_headline
-                .get(&keys.headline)
+                .get(&prints.headline)
                 .map(|&i| (i, Reason::SameHeadline)),
         }
     }
@@ -611,17 +610,17 @@ impl Deduper {
         std::mem::take(&mut self.story)
     }
 
-    /// Frees up to `n` entries of the indexes; `true` once they are all freed. (A table's keys
-    /// are moved out whole, one table a call, which frees nothing yet, then freed `n` at a time.)
+    /// Frees up to `n` entries of the indexes; `true` once they are all freed. (The tables of
+    /// fingerprints own nothing else: each is one block, freed at once; the headlines' readings
+    /// and the word lists are freed `n` at a time.)
     pub fn release(&mut self, n: usize) -> bool {
-        let tables = [
+        for table in [
             &mut self.by_url,
             &mut self.by_headline,
             &mut self.no_url_by_headline,
             &mut self.words,
-        ];
-        if let Some(table) = tables.into_iter().find(|t| t.capacity() > 0) {
-            self.spare.extend(std::mem::take(table).into_keys());
+        ] {
+            *table = HashMap::new();
         }
         let mut left = n;
         let mut cut = |len: usize| {
@@ -629,23 +628,43 @@ impl Deduper {
             left -= len - keep;
             keep
         };
-        self.spare.truncate(cut(self.spare.len()));
         self.headlines.truncate(cut(self.headlines.len()));
         self.hosts.truncate(cut(self.hosts.len()));
         self.stories_with.truncate(cut(self.stories_with.len()));
-        let tables = [
-            &self.by_url,
-            &self.by_headline,
-            &self.no_url_by_headline,
-            &self.words,
-        ];
-        left > 0 && tables.iter().all(|t| t.capacity() == 0)
+        left > 0
     }
 
     /// Adds warnings from reading the entries.
     pub fn warn(&mut self, warnings: impl IntoIterator<Item = Warning>) {
         self.story.warnings.extend(warnings);
     }
+}
+
+/// A key as dedupe's indexes keep it: 128 bits of SipHash-1-3 of its text, rather than the
+/// text. Two of the 100,000 entries a widget reads at most share one by chance with a
+/// probability near 10^-29, and an index entry is 16 bytes instead of a string of its own
+/// (dedupe's peak, `tests/memory.rs`: 1,039 bytes an entry at 1,000 entries with the keys kept
+/// as text, 899 with their fingerprints).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+struct Fingerprint(u64, u64);
+
+impl Fingerprint {
+    fn of(key: &str) -> Fingerprint {
+        use siphasher::sip128::{Hasher128, SipHasher13};
+        use std::hash::Hasher;
+        let mut hasher = SipHasher13::new();
+        hasher.write(key.as_bytes());
+        let hash = hasher.finish128();
+        // (two halves rather than one `u128`, whose alignment would pad every table entry)
+        Fingerprint(hash.h1, hash.h2)
+    }
+}
+
+/// An entry's keys as fingerprints: its URL key's, its headline key's and its host's.
+struct Prints {
+    url: Option<Fingerprint>,
+    headline: Fingerprint,
+    host: Option<Fingerprint>,
 }
 
 /// The host part of a URL key (`//host/path`).
@@ -660,22 +679,25 @@ fn host_of(key: &str) -> &str {
 /// least [`NEAR_DUPLICATE`]; and how many stories it judged.
 fn near_duplicate(
     entry: &Related,
-    host: Option<&str>,
+    host: Option<Fingerprint>,
     read: &Reading,
-    (kept, hosts, headlines): (&[Related], &[Option<String>], &[Reading]),
-    (words, stories_with): (&HashMap<String, usize>, &[Vec<usize>]),
+    (kept, hosts, headlines): (&[Related], &[Option<Fingerprint>], &[Reading]),
+    (words, stories_with): (&HashMap<Fingerprint, usize>, &[Vec<usize>]),
 ) -> (Option<(usize, f64)>, usize) {
     let mut compared: Vec<usize> = Vec::new();
     let mut best: Option<(usize, f64)> = None;
     for word in read.headline.index_words() {
-        let Some(list) = words.get(word.as_ref()).map(|&l| &stories_with[l]) else {
+        let Some(list) = words
+            .get(&Fingerprint::of(&word))
+            .map(|&l| &stories_with[l])
+        else {
             continue;
         };
         if list.len() > BLOCK {
             continue;
         }
         for &i in list {
-            let same_site = matches!((host, hosts[i].as_deref()), (Some(a), Some(b)) if a == b);
+            let same_site = matches!((host, hosts[i]), (Some(a), Some(b)) if a == b);
             if same_site || compared.contains(&i) {
                 continue;
             }
