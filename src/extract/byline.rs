@@ -12,12 +12,24 @@ use crate::unicode::fold_diacritics;
 /// Words a byline begins with before the names, in the languages the widget reads.
 /// (Not "de", "di" or "da", which begin names: "De Jong", "Di Maio".)
 /// ("Theo" is Vietnamese "according to": "Theo TTXVN".)
-const BY: [&str; 15] = [
+const BY: [&str; 27] = [
     "posted by",
     "written by",
     "reported by",
     "story by",
     "words by",
+    "erstellt von",
+    "geschrieben von",
+    "verfasst von",
+    "veröffentlicht von",
+    "escrito por",
+    "publicado por",
+    "redactado por",
+    "écrit par",
+    "publié par",
+    "rédigé par",
+    "scritto da",
+    "pubblicato da",
     "by",
     "von",
     "par",
@@ -28,6 +40,11 @@ const BY: [&str; 15] = [
     "bởi",
     "theo",
     "από",
+];
+
+/// Labels a credit line writes before its name and a colon ("Autor: Hans Meier").
+const LABELS: [&str; 9] = [
+    "author", "autor", "autorin", "autora", "auteur", "autore", "text", "texte", "interview",
 ];
 
 /// Roles written after (or before) a name: "Jane Doe, Staff Writer", "신현주 기자". The longer
@@ -194,6 +211,11 @@ const BETWEEN: [&str; 12] = [
 /// assert_eq!(names("Von David Hutzler, dpa"), ["David Hutzler"]);
 /// assert_eq!(names("dpa, AFP"), ["dpa", "AFP"]);
 /// assert_eq!(names("Jane Doe, John Roe, dpa"), ["Jane Doe", "John Roe", "dpa"]);
+/// // (a credit's verb or label before the name)
+/// assert_eq!(names("Erstellt von Andri Bryner"), ["Andri Bryner"]);
+/// assert_eq!(names("Publicado por Juan Pérez"), ["Juan Pérez"]);
+/// assert_eq!(names("Interview: Julia Lauter"), ["Julia Lauter"]);
+/// assert_eq!(names("Autor: Hans Meier"), ["Hans Meier"]);
 /// ```
 pub fn names(value: &str) -> Vec<String> {
     let text = plain(value);
@@ -201,6 +223,13 @@ pub fn names(value: &str) -> Vec<String> {
     for by in BY {
         if let Some(rest) = strip_word_prefix(text, by) {
             text = rest.trim_start_matches([':', ' ']);
+            break;
+        }
+    }
+    // (a label before a colon: "Autor: Hans Meier", "Text: Jane Doe")
+    for label in LABELS {
+        if let Some(rest) = strip_word_prefix(text, label).and_then(|r| r.strip_prefix(':')) {
+            text = rest.trim_start();
             break;
         }
     }
