@@ -332,6 +332,7 @@ fn split_ignore_case(text: &str, sep: &str) -> Vec<String> {
 /// assert_eq!(name("AFP").as_deref(), Some("AFP"));
 /// assert_eq!(name("Leben"), None);
 /// assert_eq!(name("Copyright Jane Doe").as_deref(), Some("Jane Doe"));
+/// assert_eq!(name("Rezept von"), None);
 /// ```
 pub fn name(value: &str) -> Option<String> {
     let mut v = plain(value).trim().to_owned();
@@ -410,6 +411,11 @@ pub fn name(value: &str) -> Option<String> {
             .split_whitespace()
             .last()
             .is_some_and(|last| words > 1 && LEGAL_FORMS.contains(&last))
+        // (a name's particle comes before its surname, never last: "Rezept von")
+        || lower
+            .split_whitespace()
+            .last()
+            .is_some_and(|last| PARTICLES.contains(&last))
         || lower
             .split([' ', '-'])
             .any(|w| {
