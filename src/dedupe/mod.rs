@@ -494,16 +494,6 @@ impl Deduper {
             });
             return;
         }
-        // (the index words' fingerprints, made once: for the lookup, then for the index)
-        let words: Vec<Fingerprint> = read
-            .as_ref()
-            .map(|r| {
-                r.headline
-                    .index_words()
-                    .map(|w| Fingerprint::of(&w))
-                    .collect()
-            })
-            .unwrap_or_default();
         let (hit, score) = match (exact, &read) {
             (Some(hit), _) => (Some(hit), None),
             (None, None) => (None, None),
@@ -513,7 +503,6 @@ impl Deduper {
                     &entry,
                     prints.host,
                     read,
-                    &words,
                     (&self.story.related, &self.hosts, &self.headlines),
                     (&self.words, &self.stories_with),
                 );
@@ -555,10 +544,10 @@ impl Deduper {
                 let Some(read) = read else {
                     return;
                 };
-                for word in words {
+                for word in read.headline.index_words() {
                     let list = *self
                         .words
-                        .entry(word)
+                        .entry(Fingerprint::of(&word))
                         .or_insert(self.stories_with.len());
                     if list == self.stories_with.len() {
                         self.stories_with.push(Vec::new());
@@ -687,20 +676,21 @@ fn host_of(key: &str) -> &str {
 /// The kept story nearest to `entry`, with its score, when it is a near duplicate: among the
 /// stories that share a word of its headline that at most [`BLOCK`] stories have, and that are
 /// not another address on the entry's own site, the one [`similar::judge`] scores highest, at
-/// least [`NEAR_DUPLICATE`]; and how many stories it judged. `read_words`: the fingerprints of
-/// `read`'s index words.
+/// least [`NEAR_DUPLICATE`]; and how many stories it judged.
 fn near_duplicate(
     entry: &Related,
     host: Option<Fingerprint>,
     read: &Reading,
-    read_words: &[Fingerprint],
     (kept, hosts, headlines): (&[Related], &[Option<Fingerprint>], &[Reading]),
     (words, stories_with): (&HashMap<Fingerprint, usize>, &[Vec<usize>]),
 ) -> (Option<(usize, f64)>, usize) {
     let mut compared: Vec<usize> = Vec::new();
     let mut best: Option<(usize, f64)> = None;
-    for word in read_words {
-        let Some(list) = words.get(word).map(|&l| &stories_with[l]) else {
+    for word in read.headline.index_words() {
+        let Some(list) = words
+            .get(&Fingerprint::of(&word))
+            .map(|&l| &stories_with[l])
+        else {
             continue;
         };
         if list.len() > BLOCK {
