@@ -118,9 +118,10 @@ impl Making {
         self.deduper.push(entry);
     }
 
-    /// The entries removed so far, in input order.
-    pub fn removed(&self) -> &[Removed] {
-        self.deduper.removed()
+    /// The entries removed since the last call, in input order ([`Deduper::take_removed`]):
+    /// those the story [`Making::finish`] gives no longer list them.
+    pub fn take_removed(&mut self) -> Vec<Removed> {
+        self.deduper.take_removed()
     }
 
     /// Adds what reading the entries found wrong.

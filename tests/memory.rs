@@ -78,7 +78,10 @@ fn dedupe_holds_a_bounded_number_of_bytes_per_entry() {
         // beside them, and the summary's reading unboxed, this was 1,831 bytes at 1,000 and
         // 1,726 at 10,000; 1,208 and 1,103 then; each reading's lists without the room they
         // grew into and do not use, 1,039 and 935; the indexes' keys as fingerprints, 899 and
-        // 804)
-        assert!(per_entry <= 1_000, "{per_entry} bytes an entry at {n}");
+        // 804; the hash tables grown as stories are kept rather than reserved for every entry,
+        // 816 and 738; short words kept in the string and the stories of a word in the list,
+        // 778 and 699: natively the allocator is asked for fewer bytes, and in the module each
+        // allocation it no longer makes also had a header and a minimum size)
+        assert!(per_entry <= 850, "{per_entry} bytes an entry at {n}");
     }
 }

@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use lexicon::Lang;
-use words::{Number, Read};
+use words::{Number, Read, Word};
 
 /// Scores at or above this are the same story.
 pub const NEAR_DUPLICATE: f64 = 0.7;
@@ -132,7 +132,7 @@ impl Headline {
     }
 
     /// The content words in order, as the comparison sees them.
-    pub fn sequence(&self) -> &[String] {
+    pub fn sequence(&self) -> &[Word] {
         &self.read.words
     }
 
@@ -421,11 +421,13 @@ fn day_number(date: &str) -> Option<i64> {
 
 /// The words of `seq` as a set, adjacent words joined where `other` writes them as one:
 /// "heat wave" and "heatwave" meet, "car park" and "carpark".
-fn join_compounds(seq: &[String], other: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(seq.len());
+fn join_compounds(seq: &[Word], other: &[Word]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(seq.len());
     let mut i = 0;
     while i < seq.len() {
-        let joined = seq.get(i + 1).map(|next| [seq[i].as_str(), next].concat());
+        let joined = seq
+            .get(i + 1)
+            .map(|next| Word::from([seq[i].as_str(), next].concat()));
         let word = match joined.filter(|j| other.contains(j)) {
             Some(j) => {
                 i += 2;
@@ -445,12 +447,12 @@ fn join_compounds(seq: &[String], other: &[String]) -> Vec<String> {
 
 /// Whether the two headlines disagree on something a story turns on (the module documentation
 /// lists what).
-fn conflict(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> bool {
+fn conflict(a: &Headline, b: &Headline, wa: &[Word], wb: &[Word]) -> bool {
     conflict_rule(a, b, wa, wb).is_some()
 }
 
 /// Which rule of [`conflict`] the two headlines break, if one.
-fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Option<&'static str> {
+fn conflict_rule(a: &Headline, b: &Headline, wa: &[Word], wb: &[Word]) -> Option<&'static str> {
     let (ra, rb) = (&a.read, &b.read);
     if ra.negated != rb.negated {
         return Some("negation");
@@ -478,14 +480,14 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
     if unmatched(&ra.numbers, &rb.numbers) > 0 && unmatched(&rb.numbers, &ra.numbers) > 0 {
         return Some("number");
     }
-    let lacks = |x: &[String], y: &[String]| x.iter().any(|d| !y.contains(d));
+    let lacks = |x: &[Word], y: &[Word]| x.iter().any(|d| !y.contains(d));
     if lacks(&ra.dates, &rb.dates) && lacks(&rb.dates, &ra.dates) {
         return Some("date");
     }
     // (a name spelt two ways is one name: "Kiebler", "Keibler"; and a name written in full,
     // "Lionel Messi", says the "Messi" of the other, which gives him no other first name)
-    let unnamed = |x: &Read, y: &Read, words: &[String]| {
-        let said = |n: &String| words.iter().any(|w| w == n || spelling_variants(n, w));
+    let unnamed = |x: &Read, y: &Read, words: &[Word]| {
+        let said = |n: &Word| words.iter().any(|w| w == n || spelling_variants(n, w));
         x.names
             .iter()
             .any(|n| !said(n) && !completes_a_name(n, x, y, words))
@@ -497,11 +499,11 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
     // subject ("Flood warnings issued" / "Fire warnings issued"), place ("for the valley" /
     // "for the coast"), name or thing of one kind. A word and its spelling variant
     // ("exec", "executive") are no swap.
-    let only_a: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
-    let only_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    let only_a: Vec<&Word> = wa.iter().filter(|w| !wb.contains(w)).collect();
+    let only_b: Vec<&Word> = wb.iter().filter(|w| !wa.contains(w)).collect();
     if (1..=2).contains(&only_a.len()) && (1..=2).contains(&only_b.len()) {
         // Where each side's own words stand, if they stand together.
-        let span = |h: &Headline, only: &[&String]| {
+        let span = |h: &Headline, only: &[&Word]| {
             let mut at: Vec<usize> = only
                 .iter()
                 .filter_map(|w| h.read.words.iter().position(|v| v == *w))
@@ -524,13 +526,13 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
     // Another subject: each headline's first word is one the other lacks ("US believes…" /
     // "EU believes…"), with the two otherwise much alike.
     let first_differs =
-        |h: &Headline, only: &[&String]| h.read.words.first().is_some_and(|f| only.contains(&f));
+        |h: &Headline, only: &[&Word]| h.read.words.first().is_some_and(|f| only.contains(&f));
     if first_differs(a, &only_a) && first_differs(b, &only_b) && only_a.len().max(only_b.len()) <= 2
     {
         return Some("subject");
     }
     let of_a_kind = lexicon::KINDS.iter().any(|kind| {
-        let in_kind = |w: &&String| kind.contains(&w.as_str());
+        let in_kind = |w: &&Word| kind.contains(&w.as_str());
         only_a.iter().any(in_kind) && only_b.iter().any(in_kind)
     });
     if of_a_kind && only_a.len() <= 3 && only_b.len() <= 3 {
@@ -569,7 +571,7 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[String], wb: &[String]) -> Op
 /// its own, where its capitals tell no names): the given name of "Lionel Messi" against "Messi"
 /// (or "xử Messi", try Messi), but not "AC" of "AC Milan" against "Inter Milan", nor "Rhine"
 /// after the "New" of "New Rhine bridge" against "New bridge".
-fn completes_a_name(name: &str, x: &Read, y: &Read, words: &[String]) -> bool {
+fn completes_a_name(name: &str, x: &Read, y: &Read, words: &[Word]) -> bool {
     x.words.iter().enumerate().any(|(at, w)| {
         w == name
             && x.words.get(at + 1).is_some_and(|next| {

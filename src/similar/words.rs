@@ -26,7 +26,7 @@ pub struct Number {
     pub unit: &'static str,
     /// What the number numbers, when a word before it says (`chapter` in "Chapter 11", `ios`
     /// in "iOS 7.1", `ql` in "QL1"): it is compared only with numbers of the same.
-    pub label: Option<String>,
+    pub label: Option<Word>,
 }
 
 impl Number {
@@ -72,25 +72,30 @@ fn is_time(unit: &str) -> bool {
     )
 }
 
+/// A word of a headline as [`Read`] keeps it: a headline's words are short, and one of up to 12
+/// bytes in the WebAssembly module (24 natively) is kept in the string itself, not in an
+/// allocation of its own (a story's reading is kept for every related story: `tests/memory.rs`).
+pub type Word = compact_str::CompactString;
+
 /// What [`read`] makes of a headline.
 #[derive(Debug, Clone, Default)]
 pub struct Read {
     /// The content words in order, in their canonical forms.
-    pub words: Vec<String>,
+    pub words: Vec<Word>,
     /// The numbers, in order.
     pub numbers: Vec<Number>,
     /// The words the headline writes as names (with a capital, in a headline that is not in
     /// title case), as [`Read::words`] has them.
-    pub names: Vec<String>,
+    pub names: Vec<Word>,
     /// The words that come between two names, as (first name, second name, connector): who did
     /// what to whom ("Chiquita buys Fyffes").
-    pub relations: Vec<(String, String, bool)>,
+    pub relations: Vec<(Word, Word, bool)>,
     /// Whether it says that something did not happen, or is not so.
     pub negated: bool,
     /// The opposites it uses, in order, as (pair, side): "rise" is one side of "rise/fall".
     pub polarity: Vec<(usize, bool)>,
     /// The month and day names it gives.
-    pub dates: Vec<String>,
+    pub dates: Vec<Word>,
     /// Whether it is a piece about a story (an explainer, a review, a reaction: one of
     /// [`super::lexicon::ANGLES`]).
     pub angle: bool,
@@ -216,7 +221,7 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
         ..Read::default()
     };
     // The name of each word in `out.words` and where it stood, to find who did what to whom.
-    let mut named: Vec<(usize, String)> = Vec::new();
+    let mut named: Vec<(usize, Word)> = Vec::new();
     let mut i = 0;
     while i < forms.len() {
         // A number, with the scale and unit after it.
@@ -253,7 +258,7 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
             }
         }
         if let Some((_, len)) = tables.dates.at(&forms[i..]) {
-            out.dates.push(forms[i..i + len].join(" "));
+            out.dates.push(Word::from(forms[i..i + len].join(" ")));
             i += len;
             continue;
         }
@@ -288,10 +293,10 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
             };
             // (compared without diacritics, so that a headline written without them meets one
             // written with them: the tables above looked at them already)
-            let word = match lang {
+            let word = Word::from(match lang {
                 Lang::Vi => fold_diacritics(word),
                 _ => stem(word, lang),
-            };
+            });
             // (German writes every noun with a capital: there, as in title case, only capitals are names)
             let is_name = if title_case || lang == Lang::De {
                 pieces[at].chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -969,7 +974,7 @@ pub(super) fn stem(word: &str, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    fn words(h: &str) -> Vec<String> {
+    fn words(h: &str) -> Vec<Word> {
         read(h).words
     }
 

@@ -365,9 +365,9 @@ impl State {
                 for w in &story.warnings {
                     web_sys::console::warn_1(&cat(&["storycard: ", &w.line()]).into());
                 }
-                // (the entries removed while reading are in `removed` already; those shown
-                // elsewhere are added now)
-                for r in &story.removed[removed.length() as usize..] {
+                // (the entries removed while reading are in `removed` already, and no longer in
+                // the story; those shown elsewhere are added now)
+                for r in &story.removed {
                     removed.push(&page::to_js(r));
                 }
                 story.removed.clear();

@@ -20,7 +20,8 @@ pub(super) struct Job {
     pub(super) next: u32,
     /// What reading the entries found wrong.
     pub(super) warnings: Vec<Warning>,
-    /// The ready event's `removed`, converted as entries are removed.
+    /// The ready event's `removed`, converted as entries are removed (and then no longer held
+    /// by the story being made).
     pub(super) removed: js_sys::Array,
     /// The related stories the render left out, freed after it.
     pub(super) left_out: Vec<crate::model::Related>,
@@ -82,8 +83,9 @@ impl Job {
                 }
                 memory::check(|| memory::entry(position))?;
             }
-            for r in &self.making.removed()[self.removed.length() as usize..] {
-                self.removed.push(&page::to_js(r));
+            // (converted and freed as they come: the story no longer holds them)
+            for r in self.making.take_removed() {
+                self.removed.push(&page::to_js(&r));
             }
             if self.read {
                 // (rendered in this same step, however long the reading took: a short list on
