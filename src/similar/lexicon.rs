@@ -12,6 +12,7 @@
 //! [`Lang::tables`] indexes each language's lists once, the first time they are asked for, so
 //! that reading a headline looks each word up instead of scanning the lists.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A language the tables cover.
@@ -1210,12 +1211,13 @@ pub fn angles() -> &'static Phrases<()> {
 /// value given for a key is the one kept.
 #[derive(Debug)]
 pub struct Sorted<V> {
-    entries: Vec<(Box<str>, V)>,
+    /// (the lists' own words, not copies: most are the source's string constants)
+    entries: Vec<(Cow<'static, str>, V)>,
 }
 
 impl<V> Sorted<V> {
-    fn new<S: Into<Box<str>>>(entries: impl IntoIterator<Item = (S, V)>) -> Sorted<V> {
-        let mut entries: Vec<(Box<str>, V)> =
+    fn new<S: Into<Cow<'static, str>>>(entries: impl IntoIterator<Item = (S, V)>) -> Sorted<V> {
+        let mut entries: Vec<(Cow<'static, str>, V)> =
             entries.into_iter().map(|(k, v)| (k.into(), v)).collect();
         // (a stable sort: of equal keys the first given stays first, and dedup keeps it)
         entries.sort_by(|a, b| by_length(&a.0, &b.0));
@@ -1254,17 +1256,21 @@ pub struct Phrases<V> {
 }
 
 impl<V> Phrases<V> {
-    fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
+    fn new<S: Into<Cow<'static, str>>>(entries: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
         let (mut one, mut many, mut starts) = (Vec::new(), Vec::new(), Vec::new());
         let mut longest = 1;
         for (phrase, value) in entries {
-            let phrase = phrase.as_ref();
+            let phrase: Cow<'static, str> = phrase.into();
             match phrase.split_once(' ') {
-                None => one.push((phrase.to_owned(), value)),
+                None => one.push((phrase, value)),
                 Some((first, _)) => {
-                    starts.push((first.to_owned(), ()));
+                    let first: Cow<'static, str> = match &phrase {
+                        Cow::Borrowed(p) => Cow::Borrowed(&p[..first.len()]),
+                        Cow::Owned(_) => Cow::Owned(first.to_owned()),
+                    };
+                    starts.push((first, ()));
                     longest = longest.max(phrase.split(' ').count());
-                    many.push((phrase.to_owned(), value));
+                    many.push((phrase, value));
                 }
             }
         }
@@ -1378,8 +1384,8 @@ impl Lang {
             dates: Phrases::new(
                 self.days()
                     .iter()
-                    .map(|d| ((*d).to_owned(), ()))
-                    .chain(self.months().map(|m| (m.to_owned(), ()))),
+                    .map(|d| (*d, ()))
+                    .chain(self.months().map(|m| (m, ()))),
             ),
             opposites: Phrases::new(sides),
         }
