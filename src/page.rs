@@ -462,8 +462,9 @@ fn outside_article<T: Tree>(el: &T, headline: &[T]) -> bool {
 
 /// Whether a microdata author or date at `el` belongs to the article: the property (`el`, or the
 /// `itemprop=author` it is the name of) is of no item (`itemscope`), or of an article or a web
-/// page (`NewsArticle`, `BlogPosting`, `WebPage`), not of an image, a video or a comment. An
-/// element that is no such property belongs to it.
+/// page (`NewsArticle`, `BlogPosting`, `WebPage`), not of an image, a video or a comment, nor
+/// of a work the article cites (an item that is its `citation`). An element that is no such
+/// property belongs to it.
 fn of_the_article<T: Tree>(el: &T) -> bool {
     let up = ancestors(el);
     let property = up.iter().position(|e| {
@@ -478,6 +479,13 @@ fn of_the_article<T: Tree>(el: &T) -> bool {
     let Some(item) = up[at + 1..].iter().find(|e| e.attr("itemscope").is_some()) else {
         return true;
     };
+    // (a work the article cites, `itemprop="citation"`, is an article of other authors)
+    if item
+        .attr("itemprop")
+        .is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "citation"))
+    {
+        return false;
+    }
     let kind = item.attr("itemtype").unwrap_or_default();
     let kind = kind.rsplit('/').next().unwrap_or_default();
     kind.is_empty()

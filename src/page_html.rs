@@ -210,6 +210,24 @@ mod tests {
     }
 
     #[test]
+    fn the_authors_of_a_cited_work_are_not_the_articles() {
+        // (a journal's reference list marks each cited work up as an article of its own)
+        let page = Page::from_html(
+            r#"<article itemscope itemtype="https://schema.org/ScholarlyArticle"><h1>A study</h1>
+               <meta itemprop="author" content="Marwan H. Adwan">
+               <ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">
+               <meta itemprop="author" content="H. Peyriere, "></li></ol></article>"#,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            page.metas,
+            [("author".to_owned(), "Marwan H. Adwan".to_owned())]
+        );
+    }
+
+    #[test]
     fn a_paragraph_all_in_bold_at_either_end_of_the_story_is_its_signature() {
         let story = |first: &str, last: &str| {
             [
