@@ -59,7 +59,7 @@ pub fn story(input: Input, options: &Options, base: Option<&str>) -> Result<Stor
         making.push(entry);
         memory::check(|| memory::entry(i))?;
     }
-    Ok(making.finish(None).story)
+    Ok(making.finish(None, &mut |_| None).story)
 }
 
 /// The stories another widget on the page shows: how many, and whether it shows a story key.
@@ -113,6 +113,14 @@ impl Making {
         self.deduper.reserve(n.min(RESERVED_MAX));
     }
 
+    /// Holds whole only the stories it may show, `max`: the others only as far as dedupe needs
+    /// them ([`Deduper::hold`]), read again by [`Making::finish`] should other widgets show
+    /// stories before them. For a caller that can read an entry of the list again by its
+    /// position (the browser module, whose list stays in JavaScript).
+    pub fn hold_shown(&mut self) {
+        self.deduper.hold(self.max);
+    }
+
     /// Dedupes one more related entry.
     pub fn push(&mut self, entry: Related) {
         self.deduper.push(entry);
@@ -137,12 +145,17 @@ impl Making {
     /// The story of every entry pushed: without what `taken` says other widgets show, limited to
     /// `max`. Only the first `max` stories and as many as the other widgets show are compared
     /// with theirs: the rest are left out either way. The indexes stay, to
-    /// [`Making::release`] a part at a time.
-    pub fn finish(&mut self, taken: Option<Taken>) -> Finished {
-        let mut story = self.deduper.take_story();
+    /// [`Making::release`] a part at a time. `read` gives the entry at a position of the list,
+    /// for the stories held only in part ([`Making::hold_shown`]) that are compared.
+    pub fn finish(
+        &mut self,
+        taken: Option<Taken>,
+        read: &mut dyn FnMut(usize) -> Option<Related>,
+    ) -> Finished {
         let compared = self
             .max
             .saturating_add(taken.as_ref().map_or(0, |t| t.count));
+        let mut story = self.deduper.take_story_reading(compared, read);
         let mut left_out = Vec::new();
         if story.related.len() > compared {
             left_out = story.related.split_off(compared);

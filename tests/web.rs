@@ -703,6 +703,74 @@ fn skips_the_stories_other_widgets_show_and_reports_its_own() {
     assert_eq!(w1.keys().length(), 0, "destroy() gives the stories up");
 }
 
+#[wasm_bindgen_test]
+fn a_story_past_max_is_read_again_when_other_widgets_show_those_before_it() {
+    // A widget holds whole only the `max` stories it would show; the others are read again from
+    // the list when other widgets show stories before them, with what their duplicates added.
+    let data = JSON::parse(
+        r#"{"article":{"headline":"The article"},
+            "related":[
+              {"headline":"Ferry returns to the harbour","url":"https://ex.com/1"},
+              {"headline":"Council approves new budget","url":"https://ex.com/2"},
+              {"headline":"Storm closes coast road","url":"https://ex.com/3?utm_source=x"},
+              {"headline":"Library opens late on Fridays","url":"https://ex.com/4"},
+              {"headline":"Museum wins national award","url":"https://ex.com/5"},
+              {"headline":"Storm closes coast road","url":"https://ex.com/3","author":"Anh Vũ"}
+            ]}"#,
+    )
+    .unwrap();
+    let empty: JsValue = js_sys::Set::new(&JsValue::UNDEFINED).into();
+    let first = Fixture::new();
+    let w1 = first.mount(options(&[
+        ("data", data.clone()),
+        ("max", "2".into()),
+        ("taken", empty),
+    ]));
+    let second = Fixture::new();
+    second.mount(options(&[
+        ("data", data),
+        ("max", "2".into()),
+        ("taken", js_sys::Set::new(&w1.keys()).into()),
+    ]));
+    let headlines = |fx: &Fixture| -> Vec<String> {
+        fx.all("[part~=slide-title]")
+            .iter()
+            .map(|h| h.text_content().unwrap().trim().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        headlines(&first),
+        [
+            "Ferry returns to the harbour",
+            "Council approves new budget"
+        ]
+    );
+    assert_eq!(
+        headlines(&second),
+        ["Storm closes coast road", "Library opens late on Fridays"]
+    );
+    let bylines: Vec<String> = second
+        .all("[part~=slide-byline]")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
+    assert_eq!(bylines, ["Anh Vũ"], "the duplicate's author, merged in");
+    let detail = second.last_event().1;
+    let url = get(
+        &get(&detail, &["related"])
+            .dyn_into::<Array>()
+            .unwrap()
+            .get(0),
+        &["url"],
+    );
+    assert_eq!(
+        url.as_string().as_deref(),
+        Some("https://ex.com/3"),
+        "the canonical address from the duplicate"
+    );
+    assert_eq!(get(&detail, &["omitted"]).as_f64(), Some(1.0));
+}
+
 /// Adds markup to the test page for the duration of a test.
 #[cfg(feature = "page")]
 struct Markup(Vec<Element>);

@@ -24,8 +24,10 @@ use crate::model::{Article, Related};
 use crate::similar::{self, Evidence, NEAR_DUPLICATE};
 use crate::url;
 
+mod held;
 mod keys;
 pub use keys::headline_key;
+use held::Held;
 use keys::{story_key, Keys};
 
 /// The most stories a word may be shared by and still pick the stories an entry is compared
@@ -318,6 +320,9 @@ pub struct Deduper {
     stories_with: Vec<Stories>,
     /// How many pairs of headlines the near-duplicate test has judged.
     judged: usize,
+    /// How many kept stories are held whole ([`Deduper::hold`]); the rest are `held`.
+    hold: usize,
+    held: Vec<Held>,
 }
 
 /// The kept stories a word is in, in order. Most of a headline's words are in one story or two
@@ -396,7 +401,23 @@ impl Deduper {
             words: HashMap::new(),
             stories_with: Vec::new(),
             judged: 0,
+            hold: usize::MAX,
+            held: Vec::new(),
         }
+    }
+
+    /// Holds whole only the first `n` kept stories (by default all): past them, only what
+    /// comparing later entries with a story and merging them into it needs, and where it and its
+    /// duplicates stand in the list; [`Deduper::take_story_reading`] reads such a story again
+    /// should it be shown. A widget that shows `max` stories need not hold the others whole
+    /// (`tests/memory.rs`).
+    pub fn hold(&mut self, n: usize) {
+        self.hold = n;
+    }
+
+    /// How many stories are kept.
+    fn kept(&self) -> usize {
+        self.story.related.len() + self.held.len()
     }
 
     /// Reserves room in the lists for `n` more entries. The hash tables are not reserved: a
@@ -405,7 +426,9 @@ impl Deduper {
     /// peak with them reserved, 816 without), and growing them measured the same
     /// (`cargo bench --bench dedupe`).
     pub fn reserve(&mut self, n: usize) {
-        self.story.related.reserve(n);
+        let whole = n.min(self.hold.saturating_sub(self.story.related.len()));
+        self.story.related.reserve(whole);
+        self.held.reserve(n - whole);
         self.hosts.reserve(n);
         if self.near_duplicates {
             self.headlines.reserve(n);
@@ -506,7 +529,12 @@ impl Deduper {
                     &entry,
                     prints.host,
                     read,
-                    (&self.story.related, &self.hosts, &self.headlines),
+                    &Kept {
+                        whole: &self.story.related,
+                        held: &self.held,
+                        hosts: &self.hosts,
+                        headlines: &self.headlines,
+                    },
                     (&self.words, &self.stories_with),
                 );
                 self.judged += judged;
@@ -516,7 +544,7 @@ impl Deduper {
                 )
             }
         };
-        let kept = &mut self.story.related;
+        let whole = self.story.related.len();
         match hit {
             Some((i, reason)) => {
                 self.story.removed.push(Removed {
@@ -527,23 +555,34 @@ impl Deduper {
                     merged_into: Some(i),
                     score,
                 });
-                if let (None, Some(url)) = (&kept[i].url, prints.url) {
+                let has_url = match i.checked_sub(whole) {
+                    None => self.story.related[i].url.is_some(),
+                    Some(h) => self.held[h].has_url(),
+                };
+                if let (false, Some(url)) = (has_url, prints.url) {
                     // The kept story gains this entry's URL: from now on it compares by URL.
                     self.hosts[i] = prints.host;
                     self.by_url.entry(url).or_insert(i);
                     self.no_url_by_headline.remove(&prints.headline);
                 }
-                merge(&mut kept[i], entry);
+                match i.checked_sub(whole) {
+                    None => merge(&mut self.story.related[i], entry),
+                    Some(h) => self.held[h].merge(entry),
+                }
             }
             None => {
-                let i = kept.len();
+                let i = self.kept();
                 self.hosts.push(prints.host);
                 match prints.url {
                     Some(url) => *self.by_url.entry(url).or_insert(i),
                     None => *self.no_url_by_headline.entry(prints.headline).or_insert(i),
                 };
                 self.by_headline.entry(prints.headline).or_insert(i);
-                kept.push(entry);
+                if whole < self.hold {
+                    self.story.related.push(entry);
+                } else {
+                    self.held.push(Held::of(entry, prints.headline));
+                }
                 let Some(read) = read else {
                     return;
                 };
@@ -616,7 +655,27 @@ impl Deduper {
     /// [`Deduper::finish`] that keeps the indexes, for a caller that frees them a part at a
     /// time with [`Deduper::release`] (100,000 entries take tens of milliseconds to free).
     pub fn take_story(&mut self) -> Story {
-        std::mem::take(&mut self.story)
+        self.take_story_reading(0, &mut |_| None)
+    }
+
+    /// [`Deduper::take_story`] with the held stories ([`Deduper::hold`]) read again, through
+    /// `read` (the entry at a position of the list), up to `whole` stories in all; the held
+    /// stories past them, and any `read` no longer gives, are counted as `omitted`.
+    pub fn take_story_reading(
+        &mut self,
+        whole: usize,
+        read: &mut dyn FnMut(usize) -> Option<Related>,
+    ) -> Story {
+        let mut story = std::mem::take(&mut self.story);
+        let wanted = whole.saturating_sub(story.related.len()).min(self.held.len());
+        for held in &self.held[..wanted] {
+            match held.read_again(read) {
+                Some(r) => story.related.push(r),
+                None => story.omitted += 1,
+            }
+        }
+        story.omitted += self.held.len() - wanted;
+        story
     }
 
     /// Frees up to `n` entries of the indexes; `true` once they are all freed. (The tables of
@@ -638,6 +697,7 @@ impl Deduper {
             keep
         };
         self.headlines.truncate(cut(self.headlines.len()));
+        self.held.truncate(cut(self.held.len()));
         self.hosts.truncate(cut(self.hosts.len()));
         self.stories_with.truncate(cut(self.stories_with.len()));
         left > 0
@@ -690,7 +750,7 @@ fn near_duplicate(
     entry: &Related,
     host: Option<Fingerprint>,
     read: &Reading,
-    (kept, hosts, headlines): (&[Related], &[Option<Fingerprint>], &[Reading]),
+    kept: &Kept,
     (words, stories_with): (&HashMap<Fingerprint, usize>, &[Stories]),
 ) -> (Option<(usize, f64)>, usize) {
     let mut compared: Vec<usize> = Vec::new();
@@ -706,7 +766,7 @@ fn near_duplicate(
             continue;
         }
         for &i in list {
-            let same_site = matches!((host, hosts[i]), (Some(a), Some(b)) if a == b);
+            let same_site = matches!((host, kept.hosts[i]), (Some(a), Some(b)) if a == b);
             if same_site || compared.contains(&i) {
                 continue;
             }
@@ -714,8 +774,8 @@ fn near_duplicate(
             let score = similar::judge(
                 &read.headline,
                 evidence(entry, &read.summary),
-                &headlines[i].headline,
-                evidence(&kept[i], &headlines[i].summary),
+                &kept.headlines[i].headline,
+                kept.evidence(i),
             );
             if score >= NEAR_DUPLICATE && best.is_none_or(|(_, s)| score > s) {
                 best = Some((i, score));
@@ -725,15 +785,30 @@ fn near_duplicate(
     (best, compared.len())
 }
 
+/// The kept stories as the near-duplicate test reads them: whole up to the hold, then held;
+/// each one's host and headline's reading.
+struct Kept<'a> {
+    whole: &'a [Related],
+    held: &'a [Held],
+    hosts: &'a [Option<Fingerprint>],
+    headlines: &'a [Reading],
+}
+
+impl Kept<'_> {
+    /// What the near-duplicate test weighs besides kept story `i`'s headline.
+    fn evidence(&self, i: usize) -> Evidence<'_> {
+        let read = &self.headlines[i].summary;
+        match i.checked_sub(self.whole.len()) {
+            None => evidence(&self.whole[i], read),
+            Some(h) => self.held[h].evidence(read),
+        }
+    }
+}
+
 /// Fills the fields `kept` lacks from its duplicate; what `kept` has wins, except that a
 /// canonical address beats a variant (tracking parameters, AMP, a mobile host).
 fn merge(kept: &mut Related, dup: Related) {
-    let canonical_later = match (&kept.url, &dup.url) {
-        (None, _) => true,
-        (Some(k), Some(d)) => url::is_variant(k) && !url::is_variant(d),
-        (Some(_), None) => false,
-    };
-    if canonical_later {
+    if replaces(kept.url.as_deref().map(url::is_variant), dup.url.as_deref()) {
         kept.url = dup.url;
     }
     if kept.description.is_none() {
@@ -747,6 +822,17 @@ fn merge(kept: &mut Related, dup: Related) {
     }
     if kept.date_published.is_none() {
         kept.date_published = dup.date_published;
+    }
+}
+
+/// Whether a duplicate's address (`dup`) replaces the kept story's, given whether the kept story
+/// has one and whether that is a variant: it has none, or a variant where the duplicate's is
+/// canonical.
+fn replaces(kept: Option<bool>, dup: Option<&str>) -> bool {
+    match (kept, dup) {
+        (None, _) => true,
+        (Some(variant), Some(d)) => variant && !url::is_variant(d),
+        (Some(_), None) => false,
     }
 }
 
@@ -778,6 +864,73 @@ mod tests {
 
     fn headlines(s: &Story) -> Vec<&str> {
         s.related.iter().map(|r| r.headline.as_str()).collect()
+    }
+
+    #[test]
+    fn stories_held_past_the_hold_are_read_again_as_they_were_kept() {
+        // Stories with address variants, duplicates that carry what the first lacks (a
+        // canonical address, a summary, an image, a date, an author) and reworded copies on
+        // another site, deduped with each hold: read again, the story is the one held whole.
+        let mut list = Vec::new();
+        for i in 0..12 {
+            let tracked = if i % 3 == 0 { "?utm_source=x" } else { "" };
+            list.push(Related {
+                description: (i % 2 == 0).then(|| format!("Summary of council budget story {i}")),
+                ..entry(
+                    &format!("Story number {i} about the council budget vote"),
+                    Some(&format!("https://news.ex.com/s/{i}{tracked}")),
+                    list.len(),
+                )
+            });
+        }
+        for i in (0..12).rev() {
+            let url = match i % 4 {
+                0 => Some(format!("https://news.ex.com/s/{i}")),
+                1 => None,
+                _ => Some(format!("https://wire.ex.net/s/{i}")),
+            };
+            let headline = match i % 4 {
+                0 | 1 => format!("Story number {i} about the council budget vote"),
+                _ => format!("Council budget vote: story number {i}"),
+            };
+            list.push(Related {
+                description: Some(format!("Another summary of story {i}")),
+                image: Some(crate::model::Image {
+                    url: format!("https://img.ex.com/{i}.jpg"),
+                    ..Default::default()
+                }),
+                date_published: Some(format!("2025-04-{:02}", 1 + i)),
+                authors: vec![Person {
+                    name: cat(&["Author ", &i.to_string()]),
+                    url: None,
+                }],
+                ..entry(&headline, url.as_deref(), list.len())
+            });
+        }
+        let whole = run(Article::default(), list.clone());
+        assert_eq!(whole.related.len(), 12);
+        assert_eq!(whole.removed.len(), 12, "every duplicate found");
+        for hold in [0, 1, 5, 11, 12, 20] {
+            let mut deduper = Deduper::new(Extracted::default(), &Rules::default());
+            deduper.hold(hold);
+            deduper.reserve(list.len());
+            for e in list.clone() {
+                deduper.push(e);
+            }
+            let mut read = |p: usize| list.get(p).cloned();
+            let story = deduper.take_story_reading(usize::MAX, &mut read);
+            assert_eq!(story.related, whole.related, "hold {hold}");
+            assert_eq!(story.removed, whole.removed, "hold {hold}");
+            assert_eq!(story.omitted, 0);
+            let mut deduper = Deduper::new(Extracted::default(), &Rules::default());
+            deduper.hold(hold);
+            for e in list.clone() {
+                deduper.push(e);
+            }
+            let story = deduper.take_story_reading(7, &mut read);
+            assert_eq!(story.related[..], whole.related[..7.max(hold.min(12))]);
+            assert_eq!(story.omitted, 12 - 7.max(hold.min(12)), "hold {hold}");
+        }
     }
 
     #[test]

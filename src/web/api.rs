@@ -244,6 +244,10 @@ impl State {
         };
         crate::memory::check(|| "the article".into())?;
         let mut making = Making::new(head, options, base.as_deref());
+        if matches!(entries, Entries::Data(_)) {
+            // (the list stays in JavaScript: a story past `max` is read again if it is shown)
+            making.hold_shown();
+        }
         making.reserve(entries.len());
         Ok(Job {
             making,
@@ -283,10 +287,14 @@ impl State {
         }
         let taken = self.given.taken.as_ref();
         let has = |key: &str| taken.is_some_and(|t| t.has(&JsValue::from_str(key)));
-        let finished = job.making.finish(taken.map(|t| Taken {
-            count: t.size() as usize,
-            has: &has,
-        }));
+        let entries = &job.entries;
+        let finished = job.making.finish(
+            taken.map(|t| Taken {
+                count: t.size() as usize,
+                has: &has,
+            }),
+            &mut |position| Job::read_again(entries, position),
+        );
         if taken.is_some() {
             self.keys = finished.keys;
         }

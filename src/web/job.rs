@@ -48,7 +48,27 @@ impl Entries {
     }
 }
 
+/// The related entry at `position` of the data's list (`None` when it is not one to show).
+fn entry(
+    list: &js_sys::Array,
+    position: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<crate::model::Related>, Error> {
+    let item = page::from_js(&list.get(position as u32))?;
+    crate::extract::island::related(&item, position, warnings)
+}
+
 impl Job {
+    /// The entry at `position` of the data's list, read again (for a story the render shows
+    /// that was held only in part: [`Making::hold_shown`]); `None` where it no longer reads.
+    pub(super) fn read_again(entries: &Entries, position: usize) -> Option<crate::model::Related> {
+        match entries {
+            Entries::Data(list) => entry(list, position, &mut Vec::new()).ok().flatten(),
+            #[cfg(feature = "page")]
+            Entries::Read(_) => None,
+        }
+    }
+
     /// Reads and dedupes entries, and converts the removals for the ready event, until every
     /// entry is read (`true`) or `deadline` (a `Date.now()`) has passed
     /// (`false`). Checks the clock every 8 entries.
@@ -62,9 +82,8 @@ impl Job {
                             self.read = true;
                             break;
                         }
-                        let item = page::from_js(&list.get(self.next))?;
                         self.next += 1;
-                        crate::extract::island::related(&item, position, &mut self.warnings)?
+                        entry(list, position, &mut self.warnings)?
                     }
                     #[cfg(feature = "page")]
                     Entries::Read(rest) => match rest.next() {

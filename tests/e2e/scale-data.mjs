@@ -5,10 +5,13 @@
 
 /**
  * Runs in the page (`page.evaluate(dedupeAtScale, { sizes, runs })`): for each size, the fastest
- * of `runs` mounts, in milliseconds, and what the last one removed and left out.
+ * of `runs` mounts, in milliseconds, what the last one removed and left out, and the core
+ * module's memory after them (bytes: WebAssembly memory never shrinks, so this is the most the
+ * module held for any size so far).
  */
 export async function dedupeAtScale({ sizes, runs }) {
   const { mount } = await import('/pkg/storycard.js');
+  const module = await (await import('/pkg/storycard_wasm.js')).default();
   const data = (n) => {
     const distinct = Math.floor((n * 7) / 10);
     const story = (i) => ({
@@ -48,7 +51,7 @@ export async function dedupeAtScale({ sizes, runs }) {
       handle.destroy();
       host.remove();
     }
-    out.push({ n, ms: best, removed: detail.removed.length, omitted: detail.omitted });
+    out.push({ n, ms: best, removed: detail.removed.length, omitted: detail.omitted, memory: module.memory.buffer.byteLength });
   }
   return out;
 }
