@@ -475,11 +475,17 @@ pub const MONTHS: [&str; 12] = [
 
 /// A publication date written out in a page's text, as an ISO 8601 date (or the date-time, when
 /// the text holds one): `2016-04-08T20:30:39+00:00`, `Thursday, September 29, 2016`,
-/// `Aug 14, 2020`, `14 August 2020`, `12 Jan, 2016`. English month names only.
+/// `Aug 14, 2020`, `14 August 2020`, `12 Jan, 2016`; and with a month's name in one of the
+/// languages the card writes dates in (the same names), written out in full: `23. Juli 2017`,
+/// `12. März 2022`, `5 de febrero de 2020`, `3 août 2019`.
 ///
 /// ```
 /// use storycard::dates::date_in_text;
 /// assert_eq!(date_in_text("Thursday, September 29, 2016").as_deref(), Some("2016-09-29"));
+/// assert_eq!(date_in_text("23. Juli 2017").as_deref(), Some("2017-07-23"));
+/// assert_eq!(date_in_text("Stand: 12.\u{a0}MÄRZ 2022").as_deref(), Some("2022-03-12"));
+/// assert_eq!(date_in_text("5 de febrero de 2020").as_deref(), Some("2020-02-05"));
+/// assert_eq!(date_in_text("le 14 juillet 2019 à 10h").as_deref(), Some("2019-07-14"));
 /// assert_eq!(date_in_text("Posted 12 Jan, 2016, 10.34PM IST").as_deref(), Some("2016-01-12"));
 /// assert_eq!(date_in_text("| 2016-04-08T20:30:39+00:00").as_deref(), Some("2016-04-08T20:30:39+00:00"));
 /// assert_eq!(date_in_text("Episode 32"), None);
@@ -506,17 +512,27 @@ pub fn date_in_text(s: &str) -> Option<String> {
             return Some(s[i..end].trim_end_matches(['-', ':', '.', '+']).to_owned());
         }
     }
-    // Words: a month name, a day and a year in either order. The month names are English, so a
-    // word is a run of ASCII letters and digits (which also keeps Unicode's tables out of the
-    // WebAssembly module).
+    // Words: a month name, a day and a year in either order ("de" between them skipped, as
+    // Spanish and Portuguese write it).
     let words: Vec<&str> = s
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del"))
         .collect();
-    // A month is its name or an abbreviation of three letters or more: `Sep`, `Sept`.
+    // A month is its English name or an abbreviation of three letters or more (`Sep`, `Sept`),
+    // or its name in full in a language the card writes.
     let month = |w: &str| {
-        let w = w.to_ascii_lowercase();
-        (w.len() >= 3).then(|| MONTHS.iter().position(|m| m.starts_with(w.as_str())))?
+        let w = w.to_lowercase();
+        let english = (w.len() >= 3 && w.is_ascii())
+            .then(|| MONTHS.iter().position(|m| m.starts_with(w.as_str())))
+            .flatten();
+        english.or_else(|| {
+            STYLES.iter().find_map(|style| {
+                style
+                    .months
+                    .iter()
+                    .position(|m| !m.is_empty() && m.to_lowercase() == w)
+            })
+        })
     };
     let number =
         |w: &str, lo: u32, hi: u32| w.parse::<u32>().ok().filter(|n| (lo..=hi).contains(n));

@@ -41,7 +41,8 @@ pub struct Page {
     pub signature: Option<String>,
     /// A publication date written out in the page's text: the first of the elements `DATELINE`
     /// lists (`[itemprop~=datePublished]`, `time`, a class that says published, a post's or
-    /// an entry's date, `.date`, `.dateline`, a timestamp), in the article's part of the page,
+    /// an entry's date, `.date`, `.dateline`, a timestamp, then any class that says `date` but
+    /// not `update`), in the article's part of the page,
     /// whose text holds a date ([`crate::extract::date::iso`]), as ISO 8601.
     pub dateline: Option<String>,
     /// The page's publication time from its markup: the `datetime` (or `title`) of the first of
@@ -161,8 +162,9 @@ const TIME: [(&str, &str); 5] = [
     ("time[datetime]", "datetime"),
 ];
 
-/// Where a publication date is written out as text, most specific first.
-const DATELINE: [&str; 14] = [
+/// Where a publication date is written out as text, most specific first (last, any element whose
+/// class says `date`: `news-list-date`, `odate`; not an update's, which is no publication).
+const DATELINE: [&str; 15] = [
     "[itemprop~=datePublished]",
     "time",
     ".post-timestamp",
@@ -177,6 +179,7 @@ const DATELINE: [&str; 14] = [
     ".date",
     ".dateline",
     "[class*=timestamp]",
+    "[class*=date]:not([class*=update])",
 ];
 
 impl Page {

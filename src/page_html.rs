@@ -196,6 +196,28 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_an_element_whose_class_says_date_but_not_update() {
+        let dateline = |body: &str| {
+            Page::from_html(
+                &["<html><body><h1>The story</h1>", body, "</body></html>"].concat(),
+                None,
+                None,
+            )
+            .unwrap()
+            .dateline
+        };
+        assert_eq!(
+            dateline(r#"<p><span class="news-list-date">12. Januar 2022,</span></p>"#).as_deref(),
+            Some("2022-01-12")
+        );
+        assert_eq!(
+            dateline(r#"<p><span class="last-updated-date">12. Januar 2022</span></p>"#),
+            None,
+            "an update is not the publication"
+        );
+    }
+
+    #[test]
     fn an_image_credit_in_microdata_is_not_the_author() {
         let page = Page::from_html(
             r#"<article itemscope itemtype="https://schema.org/NewsArticle"><h1>The story</h1>
