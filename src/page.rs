@@ -41,8 +41,8 @@ pub struct Page {
     pub signature: Option<String>,
     /// A publication date written out in the page's text: the first of the elements `DATELINE`
     /// lists (`[itemprop~=datePublished]`, `time`, a class that says published, a post's or
-    /// an entry's date, `.date`, `.dateline`, a timestamp, then any class that says `date` but
-    /// not `update`), in the article's part of the page,
+    /// an entry's date, `.date`, `.dateline`, a timestamp, then any class that says `date`, then
+    /// `time`, but not `update`), in the article's part of the page,
     /// whose text holds a date ([`crate::extract::date::iso`]), as ISO 8601.
     pub dateline: Option<String>,
     /// The page's publication time from its markup: the `datetime` (or `title`) of the first of
@@ -163,8 +163,9 @@ const TIME: [(&str, &str); 5] = [
 ];
 
 /// Where a publication date is written out as text, most specific first (last, any element whose
-/// class says `date`: `news-list-date`, `odate`; not an update's, which is no publication).
-const DATELINE: [&str; 15] = [
+/// class says `date`, then `time`: `news-list-date`, `odate`, `h-time`; not an update's, which is
+/// no publication).
+const DATELINE: [&str; 16] = [
     "[itemprop~=datePublished]",
     "time",
     ".post-timestamp",
@@ -180,6 +181,7 @@ const DATELINE: [&str; 15] = [
     ".dateline",
     "[class*=timestamp]",
     "[class*=date]:not([class*=update])",
+    "[class*=time]:not([class*=update])",
 ];
 
 impl Page {
@@ -201,7 +203,13 @@ impl Page {
         let root_attr = |name: &str| root.as_ref().and_then(|r| r.attr(name));
         let base = base_of(doc, url);
         // Bylines and dates only from the article's part of the page (`outside_article`).
-        let headline: Vec<D::El> = all("h1").first().map(ancestors).unwrap_or_default();
+        // (the article's `<h1>`: the one marked as its headline, else the first in an
+        // `<article>` or the main content, else the first; a site's own `<h1>` may come first)
+        let headline: Vec<D::El> = ["h1[itemprop~=headline]", "article h1", "main h1", "[role=main] h1", "h1"]
+            .iter()
+            .find_map(|css| all(css).into_iter().next())
+            .map(|h1| ancestors(&h1))
+            .unwrap_or_default();
         let in_article = |el: &D::El| !outside_article(el, &headline);
         // (looked at one at a time: the first that is in the article ends the search)
         let found = |css: &str| {
@@ -465,7 +473,8 @@ fn outside_article<T: Tree>(el: &T, headline: &[T]) -> bool {
 
 /// Whether a microdata author or date at `el` belongs to the article: the property (`el`, or the
 /// `itemprop=author` it is the name of) is of no item (`itemscope`), or of an article or a web
-/// page (`NewsArticle`, `BlogPosting`, `WebPage`), not of an image, a video or a comment, nor
+/// page (`NewsArticle`, `BlogPosting`, `WebPage`, or a `CreativeWork`, as some themes mark a
+/// post), not of an image, a video or a comment, nor
 /// of a work the article cites (an item that is its `citation`). An element that is no such
 /// property belongs to it.
 fn of_the_article<T: Tree>(el: &T) -> bool {
@@ -492,7 +501,7 @@ fn of_the_article<T: Tree>(el: &T) -> bool {
     let kind = item.attr("itemtype").unwrap_or_default();
     let kind = kind.rsplit('/').next().unwrap_or_default();
     kind.is_empty()
-        || ["Article", "Posting", "WebPage", "Report", "Blog"]
+        || ["Article", "Posting", "WebPage", "Report", "Blog", "CreativeWork"]
             .iter()
             .any(|k| kind.contains(k))
 }

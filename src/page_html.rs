@@ -218,6 +218,29 @@ mod tests {
     }
 
     #[test]
+    fn the_articles_region_is_around_its_own_h1_not_the_sites() {
+        // A greeting's `<h1>` before the article's own, whose date is beside it in a block a
+        // class calls a teaser (which, seen from the greeting, would be another story).
+        let page = Page::from_html(
+            r#"<html><body><div class="welcome"><h1>Liebe Handballfans,</h1></div>
+            <main><section class="news"><figure class="teaser"><figcaption>
+            <div class="info"><span class="date">02.02.2022</span></div>
+            <h1>Erneuter Verzicht auf Regionallehrgang</h1></figcaption></figure></section></main>
+            </body></html>"#,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(page.dateline.as_deref(), Some("2022-02-02"));
+        // A post typed as a CreativeWork (a WordPress theme's markup) is the article.
+        let body = r#"<article itemscope itemtype="https://schema.org/CreativeWork">
+            <h1 itemprop="headline">The story</h1><time itemprop="datePublished"
+            datetime="2019-10-19T17:05:55+00:00">October 19, 2019</time></article>"#;
+        let (_, time, _) = read(body);
+        assert_eq!(time.as_deref(), Some("2019-10-19T17:05:55+00:00"));
+    }
+
+    #[test]
     fn an_image_credit_in_microdata_is_not_the_author() {
         let page = Page::from_html(
             r#"<article itemscope itemtype="https://schema.org/NewsArticle"><h1>The story</h1>

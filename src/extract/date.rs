@@ -6,8 +6,10 @@ use crate::dates::date_in_text;
 use crate::text::decimal;
 
 /// A date value as ISO 8601: ISO 8601 itself (a space for the `T`, fields of one digit, no
-/// seconds, a zone `+0200`), its basic form (`20200516T145153Z`), a date written out in English
-/// (`Mon, 07 Jan 2019 15:37:00 EST`: the day) or with numbers day first (`2.9.2020`), else `None`.
+/// seconds, a zone `+0200`), its basic form (`20200516T145153Z`), a date written out
+/// (`Mon, 07 Jan 2019 15:37:00 EST`: the day; a month's name in English or in full in a language
+/// the card writes dates in, [`crate::dates::date_in_text`]) or with numbers day first
+/// (`2.9.2020`), else `None`.
 ///
 /// ```
 /// use storycard::extract::date::iso;
@@ -17,7 +19,8 @@ use crate::text::decimal;
 /// assert_eq!(iso("2024-05-03 15:47:42.389000+00:00").as_deref(), Some("2024-05-03T15:47:42.389000+00:00"));
 /// assert_eq!(iso("2.9.2020 klo 12.45").as_deref(), Some("2020-09-02"));
 /// assert_eq!(iso("Mon, 07 Jan 2019 15:37:00 EST").as_deref(), Some("2019-01-07"));
-/// assert_eq!(iso("الأربعاء، 07 أكتوبر 2020"), None);
+/// assert_eq!(iso("الأربعاء، 07 أكتوبر 2020").as_deref(), Some("2020-10-07"));
+/// assert_eq!(iso("vor 3 Stunden"), None);
 /// assert_eq!(iso("2020-13-45"), None);
 /// ```
 pub fn iso(raw: &str) -> Option<String> {
