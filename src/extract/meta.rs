@@ -26,7 +26,9 @@ fn first(page: &Page, keys: &[&'static str]) -> Sourced<String> {
 /// (`og:title`, `twitter:title`, `dc.title`, microdata `itemprop=headline`), the `<title>`
 /// (cut where the `<h1>` ends, when it begins with it) and the `<h1>`. `sites` are the site's
 /// names and `host` its host, for [`strip_site_name`]. A social headline in `og:title` where
-/// the `<h1>` and the `<title>` agree on another, or a section left on JSON-LD's, loses.
+/// the `<h1>` and the `<title>` agree on another, or a section left on JSON-LD's, loses. A
+/// `<title>` taken alone loses a tail after its last separator that names the host
+/// ([`names_host`]).
 pub fn headline(
     page: &Page,
     json_ld: Option<&str>,
@@ -110,9 +112,29 @@ pub fn headline(
             order
                 .iter()
                 .find_map(|o| candidates.iter().find(|(_, k)| k == o))
-                .cloned()
+                .map(|(t, k)| match (*k, crate::similar::site_tail(t)) {
+                    ("title", Some(head)) if names_host(&t[head.len()..], host) => {
+                        (head.trim().to_owned(), *k)
+                    }
+                    _ => (t.clone(), *k),
+                })
         }
     }
+}
+
+/// Whether `tail` (a `<title>`'s part after its last separator) names the site in a form the
+/// site's names do not give: one of its words, of four letters or more, is in the host's name,
+/// or holds it ("DOBSZAYs Ansichten und Einsichten" on dobszay.ch, "Berliner Leichtathletik
+/// Verband e.V." on leichtathletik-berlin.de).
+fn names_host(tail: &str, host: Option<&str>) -> bool {
+    let Some(host) = host else { return false };
+    let host = host.to_lowercase();
+    let name = host.trim_start_matches("www.");
+    let name = name.rsplit_once('.').map_or(name, |(n, _)| n);
+    tail.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 4)
+        .any(|w| name.contains(&w) || (name.chars().count() >= 4 && w.contains(name)))
 }
 
 /// On a page without JSON-LD's headline, the `<h1>` where no two of the headlines agree but it

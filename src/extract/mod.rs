@@ -454,6 +454,28 @@ mod tests {
         }
 
         #[test]
+        fn a_title_alone_loses_a_tail_that_names_the_host() {
+            let headline = |url: &str, title: &str| {
+                article(url, &["<title>", title, "</title><p>Text.</p>"].concat()).headline
+            };
+            assert_eq!(
+                headline(
+                    "https://www.leichtathletik-berlin.de/n/1",
+                    "Norddeutschland findet seine Meister - Berliner Leichtathletik Verband e.V."
+                ),
+                "Norddeutschland findet seine Meister"
+            );
+            // (a tail that does not name the host is the headline's own: "Site - Section - Headline")
+            assert_eq!(
+                headline(
+                    "https://www.zoll.de/a",
+                    "Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes"
+                ),
+                "Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes"
+            );
+        }
+
+        #[test]
         fn a_date_is_iso_8601_or_the_next_source_is_read() {
             let a = article(
                 "https://news.example/a",

@@ -268,7 +268,7 @@ impl Headline {
 /// The part of `headline` before a tail that can be a site's or a section's name: after the
 /// last of [`TAIL_SEPARATORS`], at most [`TAIL_WORDS`] words written as a name, none of them a
 /// number, a date, a negation or a question, with at least [`HEAD_WORDS`] words before it.
-fn site_tail(headline: &str) -> Option<&str> {
+pub(crate) fn site_tail(headline: &str) -> Option<&str> {
     let (head, tail) = TAIL_SEPARATORS
         .iter()
         .filter_map(|sep| headline.rsplit_once(sep))
