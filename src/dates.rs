@@ -525,14 +525,9 @@ pub fn date_in_text(s: &str) -> Option<String> {
         let english = (w.len() >= 3 && w.is_ascii())
             .then(|| MONTHS.iter().position(|m| m.starts_with(w.as_str())))
             .flatten();
-        english.or_else(|| {
-            STYLES.iter().find_map(|style| {
-                style
-                    .months
-                    .iter()
-                    .position(|m| !m.is_empty() && m.to_lowercase() == w)
-            })
-        })
+        // (compared a character at a time: no lowercase copy of every month of every language)
+        let same = |m: &str| !m.is_empty() && m.chars().flat_map(char::to_lowercase).eq(w.chars());
+        english.or_else(|| STYLES.iter().find_map(|style| style.months.iter().position(|m| same(m))))
     };
     let number =
         |w: &str, lo: u32, hi: u32| w.parse::<u32>().ok().filter(|n| (lo..=hi).contains(n));

@@ -439,7 +439,7 @@ fn is_role(text: &str) -> bool {
 }
 
 /// A name as folded for comparing: lowercase, without diacritics, letters and digits only.
-fn folded(s: &str) -> String {
+pub(super) fn folded(s: &str) -> String {
     fold_diacritics(&s.to_lowercase())
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -505,7 +505,7 @@ pub fn is_site(name: &str, sites: &[&str], host: Option<&str>) -> bool {
 /// The name a host is registered under: its last label before the top-level domain and a
 /// generic second level (`lesothotimes` of `www.lesothotimes.com`, `nine` of `www.nine.com.au`,
 /// `substack` of `simonsarris.substack.com`: a platform's subdomain is its user's, not the site's).
-fn site_label(host: &str) -> &str {
+pub(super) fn site_label(host: &str) -> &str {
     let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
     if labels.len() > 1 {
         labels.pop();

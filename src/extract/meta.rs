@@ -123,18 +123,17 @@ pub fn headline(
 }
 
 /// Whether `tail` (a `<title>`'s part after its last separator) names the site in a form the
-/// site's names do not give: one of its words, of four letters or more, is in the host's name,
-/// or holds it ("DOBSZAYs Ansichten und Einsichten" on dobszay.ch, "Berliner Leichtathletik
-/// Verband e.V." on leichtathletik-berlin.de).
+/// site's names do not give: one of its words, of four letters or more, is in the name the host
+/// is registered under, or holds it ("DOBSZAYs Ansichten und Einsichten" on dobszay.ch,
+/// "Berliner Leichtathletik Verband e.V." on leichtathletik-berlin.de); compared folded.
 fn names_host(tail: &str, host: Option<&str>) -> bool {
+    use super::byline::{folded, site_label};
     let Some(host) = host else { return false };
-    let host = host.to_lowercase();
-    let name = host.trim_start_matches("www.");
-    let name = name.rsplit_once('.').map_or(name, |(n, _)| n);
+    let name = folded(site_label(&host.to_lowercase()));
     tail.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
+        .map(folded)
         .filter(|w| w.chars().count() >= 4)
-        .any(|w| name.contains(&w) || (name.chars().count() >= 4 && w.contains(name)))
+        .any(|w| name.contains(&w) || (name.chars().count() >= 4 && w.contains(&name)))
 }
 
 /// On a page without JSON-LD's headline, the `<h1>` where no two of the headlines agree but it
