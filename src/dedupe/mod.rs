@@ -743,9 +743,13 @@ fn host_of(key: &str) -> &str {
 }
 
 /// The kept story nearest to `entry`, with its score, when it is a near duplicate: among the
-/// stories that share a word of its headline that at most [`BLOCK`] stories have, and that are
-/// not another address on the entry's own site, the one [`similar::judge`] scores highest, at
-/// least [`NEAR_DUPLICATE`]; and how many stories it judged.
+/// stories that share a word of its headline that at most [`BLOCK`] stories have, two of its
+/// words at least (any two, common or not), and that are not another address on the entry's own
+/// site, the one [`similar::judge`] scores highest, at least [`NEAR_DUPLICATE`]; and how many
+/// stories it judged. (Two headlines that share fewer than two words score 0: counting the
+/// shared words in the index first, rather than judging every story that shares one, judged
+/// 6,039 pairs instead of 13,636 in a list of 1,000 real headlines, 29,461 instead of 118,323 in
+/// one of 4,000, with the same stories kept and merged into the same ones.)
 fn near_duplicate(
     entry: &Related,
     host: Option<Fingerprint>,
@@ -753,8 +757,9 @@ fn near_duplicate(
     kept: &Kept,
     (words, stories_with): (&HashMap<Fingerprint, usize>, &[Stories]),
 ) -> (Option<(usize, f64)>, usize) {
-    let mut compared: Vec<usize> = Vec::new();
-    let mut best: Option<(usize, f64)> = None;
+    // (each candidate with how many of the entry's words it shares)
+    let mut candidates: Vec<(usize, u32)> = Vec::new();
+    let mut common: Vec<&Stories> = Vec::new();
     for word in read.headline.index_words() {
         let Some(list) = words
             .get(&Fingerprint::of(&word))
@@ -763,26 +768,43 @@ fn near_duplicate(
             continue;
         };
         if list.len() > BLOCK {
+            common.push(list);
             continue;
         }
         for &i in list {
             let same_site = matches!((host, kept.hosts[i]), (Some(a), Some(b)) if a == b);
-            if same_site || compared.contains(&i) {
+            if same_site {
                 continue;
             }
-            compared.push(i);
-            let score = similar::judge(
-                &read.headline,
-                evidence(entry, &read.summary),
-                &kept.headlines[i].headline,
-                kept.evidence(i),
-            );
-            if score >= NEAR_DUPLICATE && best.is_none_or(|(_, s)| score > s) {
-                best = Some((i, score));
+            match candidates.iter_mut().find(|(c, _)| *c == i) {
+                Some((_, n)) => *n += 1,
+                None => candidates.push((i, 1)),
             }
         }
     }
-    (best, compared.len())
+    let mut best: Option<(usize, f64)> = None;
+    let mut compared = 0;
+    for (i, mut shared) in candidates {
+        // (a word too common to find candidates by still counts as shared: its list is in
+        // order)
+        if shared < 2 {
+            shared += common.iter().filter(|l| l.binary_search(&i).is_ok()).count() as u32;
+        }
+        if shared < 2 {
+            continue;
+        }
+        compared += 1;
+        let score = similar::judge(
+            &read.headline,
+            evidence(entry, &read.summary),
+            &kept.headlines[i].headline,
+            kept.evidence(i),
+        );
+        if score >= NEAR_DUPLICATE && best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    (best, compared)
 }
 
 /// The kept stories as the near-duplicate test reads them: whole up to the hold, then held;
@@ -1284,6 +1306,26 @@ mod tests {
     fn with_summary(mut r: Related, summary: &str) -> Related {
         r.description = Some(summary.into());
         r
+    }
+
+    #[test]
+    fn only_stories_that_share_two_words_are_judged() {
+        // Forty stories share "council", "approves" and "plan" (more stories than a word finds
+        // candidates among), each with a word of its own.
+        let own = |k: usize| format!("q{}{}", (b'a' + (k / 26) as u8) as char, (b'a' + (k % 26) as u8) as char);
+        let mut deduper = Deduper::new(Extracted::default(), &Rules::default());
+        for k in 0..40 {
+            let headline = format!("Council approves {} plan", own(k));
+            deduper.push(entry(&headline, Some(&format!("https://ex.com/{k}")), k));
+        }
+        let before = deduper.judged();
+        // One word in common with story 3, its own: not judged.
+        deduper.push(entry(&format!("Harbour ferry for {} returns", own(3)), Some("https://wire.example/a"), 40));
+        assert_eq!(deduper.judged(), before);
+        // Its own word and a common one in common with story 5: judged, and only it.
+        deduper.push(entry(&format!("Council delays {} vote", own(5)), Some("https://wire.example/b"), 41));
+        assert_eq!(deduper.judged(), before + 1);
+        assert_eq!(deduper.finish().related.len(), 42);
     }
 
     #[test]
