@@ -425,10 +425,19 @@ fn join_compounds(seq: &[Word], other: &[Word]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(seq.len());
     let mut i = 0;
     while i < seq.len() {
-        let joined = seq
-            .get(i + 1)
-            .map(|next| Word::from([seq[i].as_str(), next].concat()));
-        let word = match joined.filter(|j| other.contains(j)) {
+        // (the other's word that is the two written together, found without writing them so)
+        let joined = seq.get(i + 1).and_then(|next| {
+            let (first, second) = (seq[i].as_str(), next.as_str());
+            other
+                .iter()
+                .find(|w| {
+                    w.len() == first.len() + second.len()
+                        && w.starts_with(first)
+                        && w.ends_with(second)
+                })
+                .cloned()
+        });
+        let word = match joined {
             Some(j) => {
                 i += 2;
                 j
