@@ -63,6 +63,9 @@ const CONTESTANTS = [...STORYCARDS, 'storycard-ssr', ...LIBRARIES, 'static'];
 const ELEMENT = [...STORYCARDS, 'storycard-ssr'];
 /** Where a storycard contestant's package is served from. */
 const pkg = (name) => (name === 'storycard-before' ? `/${BEFORE}/` : '/pkg/');
+// Whether that build's element module imports the core module's bindings from a file of their
+// own (builds before they were bundled into it).
+const chained = (name) => /storycard_wasm\.js/.test(readFileSync(join(ROOT, pkg(name).slice(1), 'storycard.js'), 'utf8'));
 
 // Each library's own stylesheet, next to the card's.
 const LIBRARY_CSS = {
@@ -103,14 +106,16 @@ const dataOf = (n, other) => data(n, other ? n + 7919 : n);
 function page(name, n, { body = '', other = false } = {}) {
   const island = JSON.stringify(dataOf(n, other)).replaceAll('</', '<\\/');
   // storycard as the README embeds it: the element in the page, one script tag, and the resource
-  // hints that fetch its bindings and WebAssembly alongside the element module.
+  // hint that fetches its WebAssembly alongside the element module.
   const card = ELEMENT.includes(name);
   // (a server-rendered page also hints the small module that gives the card its behaviour first)
   const early = name === 'storycard-ssr'
     ? `<link rel="modulepreload" href="${pkg(name)}storycard_behaviour.js">\n<link rel="preload" href="${pkg(name)}storycard_behaviour_bg.wasm" as="fetch" crossorigin>\n`
     : '';
+  // (a build from before the element module carried the core module's bindings fetches them too)
+  const bindings = chained(name) ? `<link rel="modulepreload" href="${pkg(name)}storycard_wasm.js">\n` : '';
   const css = card
-    ? `${early}<link rel="modulepreload" href="${pkg(name)}storycard_wasm.js">\n<link rel="preload" href="${pkg(name)}storycard_wasm_bg.wasm" as="fetch" crossorigin>`
+    ? `${early}${bindings}<link rel="preload" href="${pkg(name)}storycard_wasm_bg.wasm" as="fetch" crossorigin>`
     : `<link rel="stylesheet" href="${name}.css">`;
   // (rendered on the server: renderToString writes the island of the story as shown and the
   // element with its declarative shadow root; the page then loads the element module)
@@ -144,7 +149,7 @@ ${script}
 }
 
 const files = {
-  ...Object.fromEntries(ELEMENT.map((name) => [name, ['storycard.js', 'storycard_wasm.js', 'storycard_wasm_bg.wasm', ...(name === 'storycard-ssr' ? ['storycard_behaviour.js', 'storycard_behaviour_bg.wasm'] : [])].map((f) => `${pkg(name).slice(1)}${f}`)])),
+  ...Object.fromEntries(ELEMENT.map((name) => [name, ['storycard.js', ...(chained(name) ? ['storycard_wasm.js'] : []), 'storycard_wasm_bg.wasm', ...(name === 'storycard-ssr' ? ['storycard_behaviour.js', 'storycard_behaviour_bg.wasm'] : [])].map((f) => `${pkg(name).slice(1)}${f}`)])),
   static: ['bench/out/static.css'],
   ...Object.fromEntries(LIBRARIES.map((name) => [name, [`bench/out/${name}.js`, `bench/out/${name}.css`]])),
 };
@@ -204,7 +209,14 @@ async function sample(env, name, n, profile) {
   if (profile.rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  const wasm = ELEMENT.includes(name) ? await page.evaluate(async (at) => (await (await import(`${at}storycard_wasm.js`)).default()).memory.buffer.byteLength, pkg(name)) : 0;
+  // (the element's own module: an earlier build's bindings are their own module, the same instance)
+  const wasm = ELEMENT.includes(name)
+    ? await page.evaluate(
+        async ([at, chain]) =>
+          (chain ? (await (await import(`${at}storycard_wasm.js`)).default()).memory : await (await import(`${at}storycard.js`)).wasmMemory()).buffer.byteLength,
+        [pkg(name), chained(name)],
+      )
+    : 0;
   await page.close();
   return { name, n, profile: profile.name, ...timing, busy: after.busy - since.busy, script: after.script - since.script, memory: heap + wasm, heap, wasm };
 }

@@ -188,6 +188,12 @@ export interface StoryCardHandle {
 
 export function mount(host: Element, options?: MountOptions): Promise<StoryCardHandle>;
 
+/**
+ * The WebAssembly memory of the module that widgets given their data use (with `page`, of the
+ * module for widgets that read the page), loaded if no widget has loaded it yet.
+ */
+export function wasmMemory(page?: boolean): Promise<WebAssembly.Memory>;
+
 export class StoryCardElement extends HTMLElement {}
 
 declare global {

@@ -4,6 +4,7 @@ import { Handle } from './element/handle.js';
 import { report } from './element/events.js';
 import { behaveEarly } from './element/carousel.js';
 import { load, loadBehaviour, needsPageModule } from './element/load.js';
+export { wasmMemory } from './element/load.js';
 import { turn } from './element/schedule.js';
 import { ATTRIBUTES, LABELS } from './vocabulary.js';
 

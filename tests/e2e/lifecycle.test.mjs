@@ -16,11 +16,10 @@ test('1,000 mounts and destroys keep the JS heap and the wasm memory flat', asyn
   };
   const cycles = (n) =>
     page.evaluate(async (n) => {
-      const { mount } = await import('/pkg/storycard.js');
+      const { mount, wasmMemory } = await import('/pkg/storycard.js');
       // The test page's own record of events would keep every detail: stop it.
       window.__events = { push() {} };
-      // The module's exports, memory among them (init() gives them back once loaded).
-      const wasm = await (await import('/pkg/storycard_wasm.js')).default();
+      const memory = await wasmMemory();
       const data = JSON.parse(document.getElementById('article-data').textContent);
       const host = document.createElement('div');
       document.body.append(host);
@@ -29,7 +28,7 @@ test('1,000 mounts and destroys keep the JS heap and the wasm memory flat', asyn
         handle.destroy();
       }
       host.remove();
-      return { wasm: wasm.memory.buffer.byteLength, left: host.shadowRoot?.childNodes.length ?? 0 };
+      return { wasm: memory.buffer.byteLength, left: host.shadowRoot?.childNodes.length ?? 0 };
     }, n);
   await cycles(50); // warm: the module's first allocations, the JIT
   const before = { heap: await heap(), ...(await cycles(0)) };

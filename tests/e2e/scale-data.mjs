@@ -10,8 +10,8 @@
  * module held for any size so far).
  */
 export async function dedupeAtScale({ sizes, runs }) {
-  const { mount } = await import('/pkg/storycard.js');
-  const module = await (await import('/pkg/storycard_wasm.js')).default();
+  const { mount, wasmMemory } = await import('/pkg/storycard.js');
+  const memory = await wasmMemory();
   const data = (n) => {
     const distinct = Math.floor((n * 7) / 10);
     const story = (i) => ({
@@ -51,7 +51,7 @@ export async function dedupeAtScale({ sizes, runs }) {
       handle.destroy();
       host.remove();
     }
-    out.push({ n, ms: best, removed: detail.removed.length, omitted: detail.omitted, memory: module.memory.buffer.byteLength });
+    out.push({ n, ms: best, removed: detail.removed.length, omitted: detail.omitted, memory: memory.buffer.byteLength });
   }
   return out;
 }

@@ -35,9 +35,8 @@ test('the deepest inputs use less than half of the 64 KiB stack', async () => {
     for (let i = 0; i < 40; i += 1) at = at.appendChild(document.createElement('div'));
     at.innerHTML = '<a href="https://news.example/b"><h3>Bridge deck to be rebuilt next spring</h3></a>';
 
-    const { mount } = await import('/pkg/storycard.js');
-    const modules = { core: await import('/pkg/storycard_wasm.js'), page: await import('/pkg/storycard_page.js') };
-    const memory = async (which) => (await modules[which].default()).memory;
+    const { mount, wasmMemory } = await import('/pkg/storycard.js');
+    const memory = (which) => wasmMemory(which === 'page');
     const cases = [
       ['core', 'data 200 deep', { data: { article: data } }],
       ['core', 'a field 60 deep', { data: { article: { headline: 'Harbour ferry returns', author: field }, related } }],

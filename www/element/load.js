@@ -1,7 +1,8 @@
 // Loading the WebAssembly modules: the core one for widgets given their data, the page one for
 // widgets that read the page. (The import paths are the package's: this file is bundled into
-// pkg/storycard.js, next to the modules.)
-import * as core from './storycard_wasm.js';
+// pkg/storycard.js, next to the modules, with the core module's bindings, `storycard_wasm`,
+// bundled in: scripts/build.sh.)
+import * as core from 'storycard_wasm';
 import { pause } from './schedule.js';
 import { DATE_LANGUAGES } from '../vocabulary.js';
 
@@ -26,6 +27,13 @@ export function load(page, wasmUrl) {
   }
   return loading;
 }
+
+/**
+ * The WebAssembly memory of the module that widgets given their data use (with `page`, of the
+ * one for widgets that read the page), loaded if no widget has loaded it yet: what the widgets
+ * hold, for a page that measures it.
+ */
+export const wasmMemory = async (page = false) => (await (await load(page)).default()).memory;
 
 /**
  * The module with the carousel's arithmetic alone (`storycard_behaviour`, a few KB), compiled
