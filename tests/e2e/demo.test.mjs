@@ -38,6 +38,19 @@ test('the demo shows the seed card and eight related stories, each once', async 
   await page.close();
 });
 
+test('the demo fetches two files of the package: the element module, with its bindings, and the core module', async () => {
+  const page = await env.context.newPage();
+  const fetched = new Set();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/pkg/')) fetched.add(path);
+  });
+  await page.goto(env.url);
+  await page.locator(slides).first().waitFor();
+  assert.deepEqual([...fetched].sort(), ['/pkg/storycard.js', '/pkg/storycard_wasm_bg.wasm']);
+  await page.close();
+});
+
 test('pictures of the demo: desktop and phone, light and dark, right to left', async () => {
   for (const screen of SCREENS) {
     const { path, seen } = await shoot(env, screen, join(ROOT, 'test-results', 'screens'));
