@@ -38,7 +38,7 @@ out=pkg/playground build_module storycard_render --features server
 # The element module: www/storycard.js with element/, vocabulary.js and the core module's bindings
 # (`storycard_wasm`, aliased to the file wasm-bindgen wrote) in one file, so that a page with one
 # script tag fetches the element, then the WebAssembly: one round trip fewer than a chain through
-# the bindings (on the benchmark's phone without resource hints, first paint 1,340 against 1,552
+# the bindings (on the benchmark's phone without resource hints, first paint 1,344 against 1,532
 # ms: docs/benchmark.md). The page and behaviour modules' bindings stay their own files, imported
 # from next to it when a widget needs them.
 node_modules/.bin/esbuild www/storycard.js --bundle --format=esm --target=es2022 --log-level=warning \
