@@ -64,8 +64,9 @@ const ELEMENT = [...STORYCARDS, 'storycard-ssr'];
 /** Where a storycard contestant's package is served from. */
 const pkg = (name) => (name === 'storycard-before' ? `/${BEFORE}/` : '/pkg/');
 // Whether that build's element module imports the core module's bindings from a file of their
-// own (builds before they were bundled into it).
-const chained = (name) => /storycard_wasm\.js/.test(readFileSync(join(ROOT, pkg(name).slice(1), 'storycard.js'), 'utf8'));
+// own (builds before they were bundled into it); read once per build.
+const CHAINED = new Map(STORYCARDS.map((name) => [pkg(name), /storycard_wasm\.js/.test(readFileSync(join(ROOT, pkg(name).slice(1), 'storycard.js'), 'utf8'))]));
+const chained = (name) => CHAINED.get(pkg(name));
 
 // Each library's own stylesheet, next to the card's.
 const LIBRARY_CSS = {
