@@ -216,6 +216,10 @@ const BETWEEN: [&str; 12] = [
 /// assert_eq!(names("Publicado por Juan Pérez"), ["Juan Pérez"]);
 /// assert_eq!(names("Interview: Julia Lauter"), ["Julia Lauter"]);
 /// assert_eq!(names("Autor: Hans Meier"), ["Hans Meier"]);
+/// // (two names with a slash between them; not a desk's initials, nor a party and its group)
+/// assert_eq!(names("Mathatisi Sebusi/Mohalenyane Phakela"), ["Mathatisi Sebusi", "Mohalenyane Phakela"]);
+/// assert_eq!(names("srf/hosb"), Vec::<String>::new());
+/// assert_eq!(names("Bündnis 90/Die Grünen Bundestagsfraktion"), Vec::<String>::new());
 /// ```
 pub fn names(value: &str) -> Vec<String> {
     let text = plain(value);
@@ -246,6 +250,15 @@ pub fn names(value: &str) -> Vec<String> {
                 .flat_map(|p| split_ignore_case(p, sep))
                 .collect();
         }
+        // (two people's names with a slash between them: "Mathatisi Sebusi/Mohalenyane Phakela";
+        // not a desk's initials, "srf/hosb", nor an address)
+        parts = parts
+            .into_iter()
+            .flat_map(|p| match slashed_names(&p) {
+                Some(names) => names,
+                None => vec![p],
+            })
+            .collect();
         let affiliation =
             after_person && out.len() == 1 && parts.len() == 1 && !parts[0].trim().contains(' ');
         after_person = false;
@@ -259,6 +272,20 @@ pub fn names(value: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The names of `part` where it is two or more names of two words or more each, written with a
+/// slash between them and no space ("Mathatisi Sebusi/Mohalenyane Phakela"); not when a piece is
+/// no name ("Bündnis 90/Die Grünen Bundestagsfraktion" is a party's group).
+fn slashed_names(part: &str) -> Option<Vec<String>> {
+    if part.contains("://") || part.contains(" / ") || !part.contains('/') {
+        return None;
+    }
+    let pieces: Vec<String> = part.split('/').map(|p| p.trim().to_owned()).collect();
+    pieces
+        .iter()
+        .all(|p| p.split_whitespace().count() >= 2 && name(p).is_some())
+        .then_some(pieces)
 }
 
 /// Whether `text`, an element's whole text, is a byline written out: it begins with a byline's
@@ -333,6 +360,10 @@ fn split_ignore_case(text: &str, sep: &str) -> Vec<String> {
 /// assert_eq!(name("Leben"), None);
 /// assert_eq!(name("Copyright Jane Doe").as_deref(), Some("Jane Doe"));
 /// assert_eq!(name("Rezept von"), None);
+/// // (the writer's initials or agency after the name; not a photo credit)
+/// assert_eq!(name("Elena Oberholzer (obe)").as_deref(), Some("Elena Oberholzer"));
+/// assert_eq!(name("Hans Meier (dpa)").as_deref(), Some("Hans Meier"));
+/// assert_eq!(name("Jane Doe (Foto)"), None);
 /// ```
 pub fn name(value: &str) -> Option<String> {
     let mut v = plain(value).trim().to_owned();
@@ -367,6 +398,19 @@ pub fn name(value: &str) -> Option<String> {
     let v = v
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' && c != '(')
         .trim();
+    // (the writer's initials or agency after the name, as Swiss and German papers write them:
+    // "Elena Oberholzer (obe)", "Hans Meier (dpa)"; not a word in title case, "(Foto)")
+    let v = match v.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((head, mark))
+            if !head.trim().is_empty()
+                && (2..=5).contains(&mark.chars().count())
+                && mark.chars().all(char::is_alphabetic)
+                && (mark.chars().all(char::is_lowercase) || mark.chars().all(char::is_uppercase)) =>
+        {
+            head.trim()
+        }
+        _ => v,
+    };
     let words = v.split_whitespace().count();
     let lower = v.to_lowercase();
     // (one word alone is a name in a script without capitals, "박준석", or an agency or
