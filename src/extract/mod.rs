@@ -109,13 +109,17 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     .into_iter()
     .flatten()
     .collect();
+    // (resolved: a JSON-LD `url` or `@id` may be a path, "/handel-aktuell/…", whose host is the
+    // page's)
     let address = ld
         .article
         .url
         .as_deref()
         .or(page.link("canonical"))
-        .or(page.url.as_deref());
+        .or(page.url.as_deref())
+        .map(|u| absolute(u, page.base.as_deref().or(page.url.as_deref())));
     let host: Option<String> = address
+        .as_deref()
         .and_then(|u| u.split("//").nth(1))
         .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
         .map(str::to_owned);
