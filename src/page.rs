@@ -580,22 +580,32 @@ fn first_or_last_paragraph<T: Tree>(p: &T) -> bool {
 
 /// The texts of the links below `el` (at most [`MAX_NESTING`] levels), in order, each once: those
 /// to a person's page, and apart those to a list of stories (a category, tag, topic or section
-/// page: `/category/…`), which name no one.
+/// page: `/category/…`, `/thema/…`) or marked as a tag (`rel="tag"`), which name no one.
 fn link_texts<T: Tree>(el: &T) -> (Vec<String>, Vec<String>) {
     fn walk<T: Tree>(el: &T, out: &mut (Vec<String>, Vec<String>), levels: usize) {
         if el.tag() == "a" {
             let t = clean(&el.text());
             let href = el.attr("href").unwrap_or_default().to_ascii_lowercase();
-            let list = [
-                "/category/",
-                "/tag/",
-                "/tags/",
-                "/topic/",
-                "/topics/",
-                "/section/",
-            ]
-            .iter()
-            .any(|p| href.contains(p));
+            // (a link to a list of stories, or one the page marks as a tag, `rel="tag"`, names
+            // a topic: "CSP" on a solar news site's "Solarserver / CSP / International")
+            let tag = el
+                .attr("rel")
+                .is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("tag")));
+            let list = tag
+                || [
+                    "/category/",
+                    "/tag/",
+                    "/tags/",
+                    "/topic/",
+                    "/topics/",
+                    "/section/",
+                    "/thema/",
+                    "/themen/",
+                    "/schlagwort/",
+                    "/rubrik/",
+                ]
+                .iter()
+                .any(|p| href.contains(p));
             let into = if list { &mut out.1 } else { &mut out.0 };
             if !t.is_empty() && !into.contains(&t) {
                 into.push(t);
