@@ -222,6 +222,13 @@ const BETWEEN: [&str; 12] = [
 /// assert_eq!(names("Bündnis 90/Die Grünen Bundestagsfraktion"), Vec::<String>::new());
 /// ```
 pub fn names(value: &str) -> Vec<String> {
+    names_and_words(value).0
+}
+
+/// [`names`], and whether the value also says something in words besides them
+/// ([`said_in_words`]: "Peter Amende und Fuchsy designed").
+fn names_and_words(value: &str) -> (Vec<String>, bool) {
+    let mut said = false;
     let text = plain(value);
     let mut text = text.trim();
     for by in BY {
@@ -268,10 +275,22 @@ pub fn names(value: &str) -> Vec<String> {
                 if !affiliation && !out.contains(&n) {
                     out.push(n);
                 }
+            } else if said_in_words(&part) {
+                said = true;
             }
         }
     }
-    out
+    (out, said)
+}
+
+/// Whether a part of an author value that is no name says something in words: two words or
+/// more, one of them a lowercase word of four letters or more that is no particle ("Fuchsy
+/// designed", "photos by John Roe").
+fn said_in_words(part: &str) -> bool {
+    part.split_whitespace().count() >= 2
+        && part.split_whitespace().any(|w| {
+            w.chars().count() > 3 && w.chars().all(char::is_lowercase) && !PARTICLES.contains(&w)
+        })
 }
 
 /// The names of `part` where it is two or more names of two words or more each, written with a
@@ -713,7 +732,13 @@ pub fn credit(
         .into_iter()
         .find_map(|(key, values)| {
             let mut names: Vec<String> = Vec::new();
-            for n in values.into_iter().flat_map(credit) {
+            // (a tag that says something in words besides its names is a credit line, the
+            // theme's or the site's: "Peter Amende und Fuchsy designed")
+            for n in values
+                .into_iter()
+                .filter(|v| !names_and_words(v).1)
+                .flat_map(credit)
+            {
                 if !names.contains(&n) {
                     names.push(n);
                 }
@@ -723,4 +748,30 @@ pub fn credit(
     from_tags
         .or_else(move || (!visible.is_empty()).then_some((visible, "byline")))
         .map(|(names, key)| (unlinked(names), key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_that_says_something_besides_its_names_is_told_apart() {
+        // (a theme's credit in the author tag: the name is not the article's author)
+        assert_eq!(
+            names_and_words("Peter Amende und Fuchsy designed"),
+            (vec!["Peter Amende".to_owned()], true)
+        );
+        // (a byline with its photographer: the names, and words besides them)
+        assert_eq!(
+            names_and_words("Jane Doe, photos by John Roe"),
+            (vec!["Jane Doe".to_owned()], true)
+        );
+        // (names alone, an agency, a particle)
+        assert_eq!(
+            names_and_words("Jane Doe and John Roe"),
+            (vec!["Jane Doe".to_owned(), "John Roe".to_owned()], false)
+        );
+        assert!(!names_and_words("Von David Hutzler, dpa").1);
+        assert!(!names_and_words("Ludwig van Beethoven").1);
+    }
 }
