@@ -370,6 +370,16 @@ mod tests {
                 r#"<meta name="author" content="Site Admin Account"><main><h1>A post</h1><div>By Jane Doe</div></main>"#,
             );
             assert_eq!(names(&a), ["Jane Doe"]);
+            // A byline whose markup is indented over many lines is measured as the reader sees
+            // it, its spaces collapsed (AFP's fact-check pages).
+            let indent = " ".repeat(40);
+            let a = article(
+                "https://faktencheck.example/a",
+                &format!(
+                    "<article><div><h1>Angst vor dem Virus</h1><ul><li>Veröffentlicht am 13. Mai 2026</li>\n{indent}<li>Von:\n{indent}<span><a href=\"/bill\">Bill MCCARTHY</a>,\n{indent}</span>\n{indent}<span><a href=\"/marisha\">Marisha GOLDHAMER</a>\n{indent}</span>\n{indent}</li></ul></div></article>"
+                ),
+            );
+            assert_eq!(names(&a), ["Bill MCCARTHY", "Marisha GOLDHAMER"]);
         }
 
         #[test]
@@ -389,6 +399,20 @@ mod tests {
                    <a href="/people/john-roe">John Roe</a><a href="https://twitter.example/jd">Twitter</a></div>"#,
             );
             assert_eq!(names(&a), ["Jane Doe", "John Roe"]);
+            // A byline's link marked as a tag, or to a topic's page, names a topic.
+            let a = article(
+                "https://www.solar.example/a",
+                r#"<h1>A story</h1><p class="byline">Solar / <a rel="tag" href="/topics-of/csp/">CSP</a> / <a href="/thema/welt/">WELT</a></p>"#,
+            );
+            assert!(a.authors.is_empty(), "{:?}", a.authors);
+            // The site as a person in the JSON-LD, its address a path: the site's host is the
+            // page's.
+            let a = article(
+                "https://lebensmittelpraxis.example/handel/1.html",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","url":"/handel/1.html","headline":"A story","author":{"@type":"Person","name":"Lebensmittel Praxis"}}</script>
+                   <h1>A story</h1><p>Lebensmittel Praxis</p>"#,
+            );
+            assert!(a.authors.is_empty(), "{:?}", a.authors);
             // A profile address is a name only when the byline's name is in it.
             let profile = |byline: &str| {
                 let html = [
