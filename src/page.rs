@@ -565,7 +565,9 @@ pub fn link_items<T: Tree>(containers: &[T]) -> Vec<LinkItem> {
     out
 }
 
-/// Whether a paragraph is the first or the last of the paragraphs with text among its siblings.
+/// Whether a paragraph is the first or the last of the paragraphs with text among its siblings,
+/// or comes after a standfirst (at most [`STANDFIRST_PARAGRAPHS`] paragraphs, each emphasis
+/// alone).
 fn first_or_last_paragraph<T: Tree>(p: &T) -> bool {
     let Some(parent) = p.parent_element() else {
         return false;
@@ -575,8 +577,27 @@ fn first_or_last_paragraph<T: Tree>(p: &T) -> bool {
         .take(10_000)
         .filter(|c| c.tag() == "p" && !clean(&c.text()).is_empty())
         .collect();
-    paragraphs.len() >= 2 && (paragraphs.first() == Some(p) || paragraphs.last() == Some(p))
+    let Some(at) = paragraphs.iter().position(|q| q == p) else {
+        return false;
+    };
+    // (after a standfirst in italics or bold, a few paragraphs that are emphasis and nothing
+    // else: "<p><em>…as communities cry foul</em></p> <p><strong>Jane Doe/John Roe</strong></p>")
+    let standfirst = |q: &T| {
+        let said: String = q
+            .children()
+            .filter(|c| matches!(c.tag().as_str(), "em" | "i" | "strong" | "b"))
+            .map(|c| c.text())
+            .collect();
+        clean(&said) == clean(&q.text())
+    };
+    paragraphs.len() >= 2
+        && (at == 0
+            || at == paragraphs.len() - 1
+            || (at <= STANDFIRST_PARAGRAPHS && paragraphs[..at].iter().all(standfirst)))
 }
+
+/// The most paragraphs of a standfirst before a signature ([`first_or_last_paragraph`]).
+const STANDFIRST_PARAGRAPHS: usize = 3;
 
 /// The texts of the links below `el` (at most [`MAX_NESTING`] levels), in order, each once: those
 /// to a person's page, and apart those to a list of stories (a category, tag, topic or section

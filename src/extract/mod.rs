@@ -380,6 +380,12 @@ mod tests {
                 ),
             );
             assert_eq!(names(&a), ["Bill MCCARTHY", "Marisha GOLDHAMER"]);
+            // A signature in bold after a standfirst in italics.
+            let a = article(
+                "https://times.example/mining",
+                "<article><h1>Mining blasts shatter homes</h1><div><p><em>…as communities cry foul over lost livelihoods</em></p><p><em>…accuse chiefs of ignoring concerns</em></p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p><p>A quarry company's blasting has cracked the walls of homes in three villages, residents say, and the chiefs have not listened.</p><p>The company did not answer questions.</p></div></article>",
+            );
+            assert_eq!(names(&a), ["Mathatisi Sebusi", "Mohalenyane Phakela"]);
         }
 
         #[test]
