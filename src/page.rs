@@ -36,8 +36,9 @@ pub struct Page {
     /// name that only the page's metadata gives ([`Page::text`] is read for those).
     pub byline_written: bool,
     /// A signature: the text of a paragraph that is all in bold, first or last of the
-    /// paragraphs it stands among, in the article's part of the page (`<p><strong>Lê
-    /// Phương</strong></p>` at the end of the story, as many sites sign it).
+    /// paragraphs it stands among or after a standfirst in emphasis, in the article's part of
+    /// the page (`<p><strong>Lê Phương</strong></p>` at the end of the story, as many sites sign
+    /// it).
     pub signature: Option<String>,
     /// A publication date written out in the page's text: the first of the elements `DATELINE`
     /// lists (`[itemprop~=datePublished]`, `time`, a class that says published, a post's or
