@@ -109,6 +109,8 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     .into_iter()
     .flatten()
     .collect();
+    // The page's relative addresses are resolved against this.
+    let base = page.base.as_deref().or(page.url.as_deref());
     // (resolved: a JSON-LD `url` or `@id` may be a path, "/handel-aktuell/…", whose host is the
     // page's)
     let address = ld
@@ -117,7 +119,7 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         .as_deref()
         .or(page.link("canonical"))
         .or(page.url.as_deref())
-        .map(|u| absolute(u, page.base.as_deref().or(page.url.as_deref())));
+        .map(|u| absolute(u, base));
     let host: Option<String> = address
         .as_deref()
         .and_then(|u| u.split("//").nth(1))
@@ -128,7 +130,6 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
     let (headline, from) =
         meta::headline(page, json_ld_headline, &sites, host).ok_or(Error::PageWithoutHeadline)?;
     p.push(("headline", from));
-    let base = page.base.as_deref().or(page.url.as_deref());
     let url_fallback = meta::url(page)
         .or_else(|| ld.id.clone().map(|u| (u, "json-ld-id")))
         .or_else(|| page.url.clone().map(|u| (u, "page-url")));
