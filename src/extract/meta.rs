@@ -166,7 +166,8 @@ const SEPARATORS: [&str; 10] = [
 /// The title without the site's name, at whichever end it is: a part that is one of `sites`
 /// (`og:site_name`, the publisher) or the site's host (`BILD.de` on bild.de, `Lesotho Times` on
 /// lesothotimes.com: [`is_site`]) goes; without a name that matches, only a last part of four
-/// words at most after ` | ` or ` :: ` goes (a ` - ` is as often part of the headline).
+/// words at most after ` | ` or ` :: ` goes (a ` - ` is as often part of the headline). A bar
+/// or a dash left at the end with no name after it goes too.
 ///
 /// ```
 /// use storycard::extract::meta::strip_site_name;
@@ -177,9 +178,17 @@ const SEPARATORS: [&str; 10] = [
 /// assert_eq!(strip_site_name("한동훈 제명했지만 부담 커졌다-정치ㅣ한국일보", &["한국일보"], None), "한동훈 제명했지만 부담 커졌다");
 /// assert_eq!(strip_site_name("Kinder und Arbeit » ProNATs", &[], Some("pronats.de")), "Kinder und Arbeit");
 /// assert_eq!(strip_site_name("Four Years » Blog Archive » Small Integers", &[], None), "Small Integers");
+/// assert_eq!(strip_site_name("Stocks fall -", &[], None), "Stocks fall");
 /// ```
 pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> String {
     let known = |part: &str| is_site(part.trim(), sites, host);
+    // (a bar or a dash with no name after it, where a template joined an empty one: "Headline
+    // -"; not a guillemet, which closes a quotation in French)
+    let title = [" -", " –", " —", " |", " ｜", " ·", " ::"]
+        .iter()
+        .find_map(|sep| title.trim_end().strip_suffix(sep))
+        .filter(|head| !head.trim().is_empty())
+        .unwrap_or(title);
     let title = after_archive_mark(title);
     let mut t = title.trim().to_owned();
     // (the name may be at both ends: "Example News - Headline | Example News")
