@@ -24,7 +24,8 @@ fn first(page: &Page, keys: &[&'static str]) -> Sourced<String> {
 /// title, the `<h1>`, the `<title>`, each without the site's name), the one they share, as the
 /// first of them writes it; else the first there is of JSON-LD's, the sharing title
 /// (`og:title`, `twitter:title`, `dc.title`, microdata `itemprop=headline`), the `<title>`
-/// (cut where the `<h1>` ends, when it begins with it) and the `<h1>`. `sites` are the site's
+/// (cut where the `<h1>` ends, when it begins with it and a separator or the slash of a
+/// breadcrumb follows) and the `<h1>`. `sites` are the site's
 /// names and `host` its host, for [`strip_site_name`]. A social headline in `og:title` where
 /// the `<h1>` and the `<title>` agree on another, or a section left on JSON-LD's, loses. A
 /// `<title>` taken alone loses a tail after its last separator that names the host
@@ -56,8 +57,12 @@ pub fn headline(
     // ends, even when the site's name is not known.
     let title = title.map(|t| match &h1 {
         Some(h)
-            if t.strip_prefix(h.as_str())
-                .is_some_and(|rest| SEPARATORS.iter().any(|sep| rest.starts_with(sep))) =>
+            if t.strip_prefix(h.as_str()).is_some_and(|rest| {
+                SEPARATORS
+                    .iter()
+                    .chain(&[" / "])
+                    .any(|sep| rest.starts_with(sep))
+            }) =>
         {
             h.clone()
         }

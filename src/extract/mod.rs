@@ -321,6 +321,13 @@ mod tests {
                 "<title>Lesotho Times - From adversity to advocacy</title>",
             );
             assert_eq!(a.headline, "From adversity to advocacy");
+            // A <title> that begins with the <h1>, then the site's breadcrumbs after a slash.
+            let a = article(
+                "https://www.stol.example/a",
+                "<title>Court lets the trial go on / Politics / Politics at a glance / Article / Home - stol.example - Online news with pictures and videos</title>
+                 <h1>Court lets the trial go on</h1>",
+            );
+            assert_eq!(a.headline, "Court lets the trial go on");
         }
 
         #[test]
