@@ -15,6 +15,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::unicode::fold_diacritics;
+
 /// A language the tables cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -1356,16 +1358,37 @@ impl Lang {
         static TABLES: [OnceLock<Tables>; Lang::ALL.len()] =
             [const { OnceLock::new() }; Lang::ALL.len()];
         let at = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
-        TABLES[at].get_or_init(|| self.build())
+        TABLES[at].get_or_init(|| self.build(false))
     }
 
-    fn build(self) -> Tables {
-        // (a side of one word is looked up by its stem: "issued" meets "issue")
-        let key = |w: &str| {
-            if w.contains(' ') {
-                w.to_owned()
+    /// [`Lang::tables`] for a headline written without its diacritics: Vietnamese's keyed by
+    /// its words without them ("Quoc lo 1" is "Quốc lộ 1", "QL1"); the other languages' are so
+    /// keyed already.
+    pub fn unmarked_tables(self) -> &'static Tables {
+        static VI: OnceLock<Tables> = OnceLock::new();
+        match self {
+            Lang::Vi => VI.get_or_init(|| self.build(true)),
+            _ => self.tables(),
+        }
+    }
+
+    /// The tables, keyed without diacritics where `unmarked`. (Of two words that are one
+    /// without them, the first listed keeps its value.)
+    fn build(self, unmarked: bool) -> Tables {
+        let form = |w: &'static str| -> Cow<'static, str> {
+            if unmarked {
+                Cow::Owned(fold_diacritics(w))
             } else {
-                super::words::stem(w, self)
+                Cow::Borrowed(w)
+            }
+        };
+        // (a side of one word is looked up by its stem: "issued" meets "issue")
+        let key = |w: &'static str| {
+            let w = form(w);
+            if w.contains(' ') {
+                w.into_owned()
+            } else {
+                super::words::stem(&w, self)
             }
         };
         let mut sides: Vec<(String, Vec<(usize, bool)>)> = Vec::new();
@@ -1378,14 +1401,14 @@ impl Lang {
             }
         }
         Tables {
-            stop: Sorted::new(self.stop_words().iter().map(|w| (*w, ()))),
-            synonyms: Phrases::new(self.synonyms().iter().copied()),
-            negations: Phrases::new(self.negations().iter().map(|n| (*n, ()))),
+            stop: Sorted::new(self.stop_words().iter().map(|w| (form(w), ()))),
+            synonyms: Phrases::new(self.synonyms().iter().map(|(w, c)| (form(w), *c))),
+            negations: Phrases::new(self.negations().iter().map(|n| (form(n), ()))),
             dates: Phrases::new(
                 self.days()
                     .iter()
-                    .map(|d| (*d, ()))
-                    .chain(self.months().map(|m| (m, ()))),
+                    .map(|d| (form(d), ()))
+                    .chain(self.months().map(|m| (form(m), ()))),
             ),
             opposites: Phrases::new(sides),
         }

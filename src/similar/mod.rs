@@ -944,6 +944,30 @@ mod tests {
     }
 
     #[test]
+    fn a_vietnamese_headline_written_without_diacritics_meets_the_lists_without_them() {
+        let plain = "Tai xe gap nan tren Quoc lo 1, CSGT kip thoi ho tro";
+        // ("Quoc lo" is the "Quốc lộ" whose short form is "QL")
+        for marked in [
+            "Tài xế gặp nạn trên QL1, CSGT kịp thời hỗ trợ",
+            "Tài xế gặp nạn trên Quốc lộ 1, CSGT kịp thời hỗ trợ",
+        ] {
+            let s = score(marked, plain);
+            assert!(s >= NEAR_DUPLICATE, "{marked}: {s}");
+        }
+        // (and its negation is one: "khong" is "không")
+        let s = score(
+            "Tài xế không gặp nạn trên Quốc lộ 1",
+            "Tai xe gap nan tren Quoc lo 1",
+        );
+        assert!(s < NEAR_DUPLICATE, "{s}");
+        let s = score(
+            "Tài xế gặp nạn trên Quốc lộ 1",
+            "Tai xe khong gap nan tren Quoc lo 1",
+        );
+        assert!(s < NEAR_DUPLICATE, "{s}");
+    }
+
+    #[test]
     fn opposites_turn_by_their_order_not_by_how_often_a_side_is_said() {
         let rule = |a: &str, b: &str| {
             let (x, y) = (Headline::new(a), Headline::new(b));

@@ -7,7 +7,7 @@
 //! ([`Lang::synonyms`]); numbers are read with their scale and unit (`$68.7 bln`, `2 triệu`,
 //! `five`); stop words go; the rest is stemmed lightly.
 
-use super::lexicon::{Lang, LEADING_MARKS, SCALES, TRAILING_MARKS, UNITS};
+use super::lexicon::{Lang, Tables, LEADING_MARKS, SCALES, TRAILING_MARKS, UNITS};
 use crate::dedupe::headline_key;
 use crate::text::is_separator;
 use crate::unicode::{fold_diacritics, is_capitalized};
@@ -174,6 +174,12 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
             _ => fold_diacritics(k),
         })
         .collect();
+    // (a Vietnamese headline written without diacritics meets the lists without them)
+    let tables = if text.is_ascii() {
+        lang.unmarked_tables()
+    } else {
+        lang.tables()
+    };
     let capitals: Vec<bool> = pieces.iter().map(|p| is_capitalized(p)).collect();
     // Where a clause starts: the first word, and a word after a colon, a full stop, a dash or
     // a bar and a space ("Hà Nội: Cháy tại…", "Frain. Incendie…"), whose capital is the
@@ -244,7 +250,6 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
             i += used;
             continue;
         }
-        let tables = lang.tables();
         if let Some((_, len)) = tables.negations.at(&forms[i..]) {
             // ("No. 2" is a number, not a "no")
             let labels_a_number = forms[i] == "no"
@@ -264,8 +269,8 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
         }
         // Opposites are found before stop words go ("for" / "against") and whatever the
         // inflection ("issued" / "lifted").
-        out.polarity.extend(opposites(&forms[i..], lang));
-        let (canonical, len) = match synonym(&forms[i..], lang) {
+        out.polarity.extend(opposites(&forms[i..], lang, tables));
+        let (canonical, len) = match synonym(&forms[i..], tables) {
             Some((canonical, len)) => (canonical, len),
             None => (forms[i].as_str(), 1),
         };
@@ -331,7 +336,7 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
                 !matches!(
                     w.as_str(),
                     "and" | "&" | "und" | "et" | "y" | "và" | "vs" | "v" | "with"
-                ) && !lang.tables().stop.contains(w.as_str())
+                ) && !tables.stop.contains(w.as_str())
             });
             out.relations.push((a.1.clone(), b.1.clone(), directed));
         }
@@ -601,8 +606,7 @@ fn pieces(text: &str) -> Vec<&str> {
 
 /// The pairs of opposites, each with its side, that the word or phrase at the start of `forms` is
 /// one of: compared stemmed, after synonyms ("falls" is "fall", one side of "rise/fall").
-fn opposites(forms: &[String], lang: Lang) -> Vec<(usize, bool)> {
-    let tables = lang.tables();
+fn opposites(forms: &[String], lang: Lang, tables: &Tables) -> Vec<(usize, bool)> {
     if let Some((sides, n)) = tables.opposites.at(forms) {
         if n > 1 {
             return sides.clone();
@@ -642,8 +646,8 @@ fn piece_key(piece: &str) -> String {
 
 /// The canonical form of the phrase or word at the start of `forms`, and how many words it
 /// takes.
-fn synonym(forms: &[String], lang: Lang) -> Option<(&'static str, usize)> {
-    lang.tables().synonyms.at(forms).map(|(c, n)| (*c, n))
+fn synonym(forms: &[String], tables: &'static Tables) -> Option<(&'static str, usize)> {
+    tables.synonyms.at(forms).map(|(c, n)| (*c, n))
 }
 
 /// A number at the start of `forms`, with the scale and unit that follow it, and how many
