@@ -166,6 +166,10 @@ const TIME: [(&str, &str); 5] = [
 /// Where a publication date is written out as text, most specific first (last, any element whose
 /// class says `date`, then `time`: `news-list-date`, `odate`, `h-time`; not an update's, which is
 /// no publication).
+/// The longest paragraph read as a date where no dateline is found: a date written out in
+/// full ("Wednesday, September 30, 2020 14:05") and no more.
+const DATE_PARAGRAPH: usize = 40;
+
 const DATELINE: [&str; 16] = [
     "[itemprop~=datePublished]",
     "time",
@@ -248,7 +252,18 @@ impl Page {
             .find_map(|(css, attr)| found(css).next()?.attr(attr));
         let dateline = DATELINE
             .iter()
-            .find_map(|css| found(css).find_map(|el| crate::extract::date::iso(&text(&el))));
+            .find_map(|css| found(css).find_map(|el| crate::extract::date::iso(&text(&el))))
+            .or_else(|| {
+                // (else a paragraph that is a date and nothing else: "<p>January 18, 2020</p>")
+                // (a longer paragraph's text is not copied: see `Tree::text_within`)
+                // (its markup's indentation counted only after it is collapsed)
+                found("p").find_map(|el| {
+                    let said = clean(&el.text_within(4 * DATE_PARAGRAPH)?);
+                    (said.len() <= DATE_PARAGRAPH)
+                        .then(|| crate::extract::date::iso(&said))
+                        .flatten()
+                })
+            });
         let mut metas = Vec::new();
         // `<meta>`, and microdata values given as `content` on any element: the article's own
         // (not an image's author, nor a comment's date).

@@ -533,6 +533,17 @@ mod tests {
                 a.date_published.as_deref(),
                 Some("2020-10-07T12:09:00+02:00")
             );
+            // A paragraph that is a date and nothing else, where no element is marked as one;
+            // not a date in a sentence, nor one in the page's sidebar.
+            let a = article(
+                "https://news.example/c",
+                "<aside><p>June 2, 2019</p></aside>
+                 <article><h1>Protesters gather at a Paris theatre</h1>
+                 <p>The protest began on January 16, 2020, and went on for days.</p>
+                 <p>\n    January 18, 2020\n  </p>
+                 <p>PARIS (Reuters) - Protesters gathered …</p></article>",
+            );
+            assert_eq!(a.date_published.as_deref(), Some("2020-01-18"));
         }
     }
 }
