@@ -170,7 +170,7 @@ const TIME: [(&str, &str); 5] = [
 /// full ("Wednesday, September 30, 2020 14:05") and no more.
 const DATE_PARAGRAPH: usize = 40;
 
-const DATELINE: [&str; 16] = [
+const DATELINE: [&str; 18] = [
     "[itemprop~=datePublished]",
     "time",
     ".post-timestamp",
@@ -187,6 +187,10 @@ const DATELINE: [&str; 16] = [
     "[class*=timestamp]",
     "[class*=date]:not([class*=update])",
     "[class*=time]:not([class*=update])",
+    // (a content system's line of the post's meta: Drupal's "Submitted by … on …", the
+    // WordPress theme's `postmetadata`)
+    ".submitted",
+    "[class*=postmeta]",
 ];
 
 impl Page {

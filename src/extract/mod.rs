@@ -544,6 +544,20 @@ mod tests {
                  <p>PARIS (Reuters) - Protesters gathered …</p></article>",
             );
             assert_eq!(a.date_published.as_deref(), Some("2020-01-18"));
+            // The post's meta line of a content system's theme: Drupal's `submitted`, WordPress's
+            // `postmetadata`.
+            for (class, line) in [
+                ("submitted", "Gespeichert von rasos am 24. Juli 2017 - 18:55"),
+                ("postmetadata", "24. <a href=/date/2017/07/>Juli 2017</a> um 09:43"),
+            ] {
+                let a = article(
+                    "https://blog.example/d",
+                    &format!(
+                        "<h1>FairCoin</h1><div class={class}>{line}</div><p>A post.</p>"
+                    ),
+                );
+                assert_eq!(a.date_published.as_deref(), Some("2017-07-24"), "{class}");
+            }
         }
     }
 }
