@@ -166,6 +166,16 @@ const TIME: [(&str, &str); 5] = [
 /// Where a publication date is written out as text, most specific first (last, any element whose
 /// class says `date`, then `time`: `news-list-date`, `odate`, `h-time`; not an update's, which is
 /// no publication).
+/// Whether `el` or an element in it has a class that says it gives an update (`updated`,
+/// `last-update`, but not `published updated`), not the publication. (Only for small elements: it looks at every one in it.)
+fn marks_an_update<T: Tree>(el: &T) -> bool {
+    el.attr("class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        // (WordPress marks its publication date "published updated")
+        c.contains("update") && !c.contains("publish")
+    }) || el.children().any(|c| marks_an_update(&c))
+}
+
 /// The longest paragraph read as a date where no dateline is found: a date written out in
 /// full ("Wednesday, September 30, 2020 14:05") and no more.
 const DATE_PARAGRAPH: usize = 40;
@@ -261,9 +271,10 @@ impl Page {
                 // (else a paragraph that is a date and nothing else: "<p>January 18, 2020</p>")
                 // (a longer paragraph's text is not copied: see `Tree::text_within`)
                 // (its markup's indentation counted only after it is collapsed)
+                // (not an update: "<p><span class=last-updated>…</span></p>")
                 found("p").find_map(|el| {
                     let said = clean(&el.text_within(4 * DATE_PARAGRAPH)?);
-                    (said.len() <= DATE_PARAGRAPH)
+                    (said.len() <= DATE_PARAGRAPH && !marks_an_update(&el))
                         .then(|| crate::extract::date::iso(&said))
                         .flatten()
                 })
@@ -460,7 +471,8 @@ fn elsewhere_word(word: &str) -> bool {
 
 /// Whether `el` is outside the article: between it and the nearest element that also holds the
 /// page's headline (`headline`: the `<h1>` and its ancestors, from [`ancestors`]) there is an
-/// `<aside>`, a `<nav>`, a `<form>`, a `<footer>` that is not inside an `<article>`, or an element
+/// `<aside>`, a `<nav>`, a `<form>`, a `<footer>` (or an element whose class is `footer`) that
+/// is not inside an `<article>` (or an element whose class is `article`, or an `Article` item), or an element
 /// whose class or id says it holds other stories, comments, an advertisement, a sidebar or the
 /// site's navigation ([`ELSEWHERE`]). A byline or date found there belongs to someone else's
 /// story, or to no story.
@@ -488,6 +500,19 @@ fn outside_article<T: Tree>(el: &T, headline: &[T]) -> bool {
                     .collect::<Vec<_>>()
             })
             .collect::<Vec<_>>();
+        // (an element whose class is the word "footer" is a footer, the article's own inside an
+        // element marked as the article: a content system's "article" box, an `Article` item)
+        if words.iter().any(|w| w == "footer")
+            && !words.iter().any(|w| w != "footer" && elsewhere_word(w))
+        {
+            footer = true;
+            continue;
+        }
+        if words.iter().any(|w| w == "article")
+            || e.attr("itemtype").is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"))
+        {
+            footer = false;
+        }
         let role = e.attr("role").unwrap_or_default();
         if words.iter().any(|w| elsewhere_word(w))
             || matches!(

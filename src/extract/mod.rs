@@ -558,6 +558,27 @@ mod tests {
                 );
                 assert_eq!(a.date_published.as_deref(), Some("2017-07-24"), "{class}");
             }
+            // A footer box inside the box marked as the article is the article's own (TYPO3's
+            // news detail); the site's footer, outside it, is not.
+            let page = |inside: &str, outside: &str| {
+                article(
+                    "https://verband.example/news/wm",
+                    &format!(
+                        "<h1>Verband</h1>
+                         <div class=article itemscope itemtype=http://schema.org/Article>
+                         <div class=header><h2>WM-Kader steht</h2></div>{inside}
+                         <p>Der Verband hat seinen Kader benannt.</p></div>
+                         <div class=footer>{outside}</div>"
+                    ),
+                )
+                .date_published
+            };
+            let date = r#"<p><span class="news-list-date"><time datetime="2022-02-01">01.02.2022</time></span></p>"#;
+            assert_eq!(
+                page(&format!("<div class=footer>{date}</div>"), "").as_deref(),
+                Some("2022-02-01")
+            );
+            assert_eq!(page("", date), None);
         }
     }
 }
