@@ -388,6 +388,12 @@ mod tests {
                 ),
             );
             assert_eq!(names(&a), ["Bill MCCARTHY", "Marisha GOLDHAMER"]);
+            // A short byline whose "von" is written in lower case, as German bylines often are.
+            let a = article(
+                "https://sport.example/live",
+                r#"<article><h1>Dortmund - Gladbach live sehen!</h1><div class="authorbox"><strong>von</strong> <span>Dennis Kochinky</span></div><p>Das Spiel beginnt um 18.30 Uhr, und es wird im Fernsehen und im Stream übertragen, wie alle Spiele des Spieltags.</p></article>"#,
+            );
+            assert_eq!(names(&a), ["Dennis Kochinky"]);
             // A signature in bold after a standfirst in italics.
             let a = article(
                 "https://times.example/mining",
