@@ -163,11 +163,9 @@ const TIME: [(&str, &str); 5] = [
     ("time[datetime]", "datetime"),
 ];
 
-/// Where a publication date is written out as text, most specific first (last, any element whose
-/// class says `date`, then `time`: `news-list-date`, `odate`, `h-time`; not an update's, which is
-/// no publication).
 /// Whether `el` or an element in it has a class that says it gives an update (`updated`,
-/// `last-update`, but not `published updated`), not the publication. (Only for small elements: it looks at every one in it.)
+/// `last-update`, but not `published updated`), not the publication. (Only for small elements:
+/// it looks at every element in it.)
 fn marks_an_update<T: Tree>(el: &T) -> bool {
     el.attr("class").is_some_and(|c| {
         let c = c.to_ascii_lowercase();
@@ -180,6 +178,9 @@ fn marks_an_update<T: Tree>(el: &T) -> bool {
 /// full ("Wednesday, September 30, 2020 14:05") and no more.
 const DATE_PARAGRAPH: usize = 40;
 
+/// Where a publication date is written out as text, most specific first (near the end, any
+/// element whose class says `date`, then `time`: `news-list-date`, `odate`, `h-time`; not an
+/// update's, which is no publication; last, a content system's post meta line).
 const DATELINE: [&str; 18] = [
     "[itemprop~=datePublished]",
     "time",
@@ -268,10 +269,9 @@ impl Page {
             .iter()
             .find_map(|css| found(css).find_map(|el| crate::extract::date::iso(&text(&el))))
             .or_else(|| {
-                // (else a paragraph that is a date and nothing else: "<p>January 18, 2020</p>")
-                // (a longer paragraph's text is not copied: see `Tree::text_within`)
-                // (its markup's indentation counted only after it is collapsed)
-                // (not an update: "<p><span class=last-updated>…</span></p>")
+                // (else a paragraph that is a date and nothing else, "<p>January 18, 2020</p>",
+                // measured with its indentation collapsed, and not an update's; a longer one's
+                // text is not copied: see `Tree::text_within`)
                 found("p").find_map(|el| {
                     let said = clean(&el.text_within(4 * DATE_PARAGRAPH)?);
                     (said.len() <= DATE_PARAGRAPH && !marks_an_update(&el))
@@ -472,9 +472,9 @@ fn elsewhere_word(word: &str) -> bool {
 /// Whether `el` is outside the article: between it and the nearest element that also holds the
 /// page's headline (`headline`: the `<h1>` and its ancestors, from [`ancestors`]) there is an
 /// `<aside>`, a `<nav>`, a `<form>`, a `<footer>` (or an element whose class is `footer`) that
-/// is not inside an `<article>` (or an element whose class is `article`, or an `Article` item), or an element
-/// whose class or id says it holds other stories, comments, an advertisement, a sidebar or the
-/// site's navigation ([`ELSEWHERE`]). A byline or date found there belongs to someone else's
+/// is not inside an `<article>` (or an element whose class is `article`, or an `Article` item),
+/// or an element whose class or id says it holds other stories, comments, an advertisement, a
+/// sidebar or the site's navigation ([`ELSEWHERE`]). A byline or date found there belongs to someone else's
 /// story, or to no story.
 fn outside_article<T: Tree>(el: &T, headline: &[T]) -> bool {
     let mut footer = false;
