@@ -270,11 +270,10 @@ impl Page {
             .find_map(|css| found(css).find_map(|el| crate::extract::date::iso(&text(&el))))
             .or_else(|| {
                 // (else a paragraph that is a date and nothing else, "<p>January 18, 2020</p>",
-                // measured with its indentation collapsed, and not an update's; a longer one's
-                // text is not copied: see `Tree::text_within`)
+                // and not an update's)
                 found("p").find_map(|el| {
-                    let said = clean(&el.text_within(4 * DATE_PARAGRAPH)?);
-                    (said.len() <= DATE_PARAGRAPH && !marks_an_update(&el))
+                    let said = short_text(&el, DATE_PARAGRAPH)?;
+                    (!marks_an_update(&el))
                         .then(|| crate::extract::date::iso(&said))
                         .flatten()
                 })
@@ -358,16 +357,14 @@ impl Page {
 const WRITTEN_LEVELS: usize = 3;
 const WRITTEN_ELEMENTS: usize = 400;
 const WRITTEN_TEXT: usize = 160;
-/// The most text such an element has as the page writes it, with the spaces and line breaks
-/// of its markup's indentation (a byline of 40 letters in a `<li>` indented over six lines has
-/// 300 bytes of text before they are collapsed): its text is read only up to this.
-const WRITTEN_RAW: usize = 4 * WRITTEN_TEXT;
-
-/// The text of `el` with its spaces collapsed, when that is at most [`WRITTEN_TEXT`] bytes.
-fn short_text<T: Tree>(el: &T) -> Option<String> {
-    el.text_within(WRITTEN_RAW)
+/// The text of `el` with its spaces collapsed, when that is at most `limit` bytes. It is read
+/// only up to four times that as the page writes it, with the spaces and line breaks of its
+/// markup's indentation (a byline of 40 letters in a `<li>` indented over six lines has 300
+/// bytes of text before they are collapsed); a longer text is not copied (`Tree::text_within`).
+fn short_text<T: Tree>(el: &T, limit: usize) -> Option<String> {
+    el.text_within(4 * limit)
         .map(|t| clean(&t))
-        .filter(|t| t.len() <= WRITTEN_TEXT)
+        .filter(|t| t.len() <= limit)
 }
 
 /// A byline written out near the headline `h1`: the first element, in document order, within
@@ -394,7 +391,7 @@ fn byline_in_header<T: Tree>(h1: &T, mine: impl Fn(&T) -> bool) -> Option<String
         ) {
             continue;
         }
-        match short_text(&el) {
+        match short_text(&el, WRITTEN_TEXT) {
             Some(text) if text.is_empty() => continue,
             Some(text) if crate::extract::byline::written_byline(&text) && mine(&el) => {
                 return Some(innermost_byline(el, text));
@@ -417,7 +414,7 @@ fn innermost_byline<T: Tree>(el: T, text: String) -> String {
     let mut found = (el, text);
     loop {
         let inner = found.0.children().find_map(|c| {
-            let t = short_text(&c)?;
+            let t = short_text(&c, WRITTEN_TEXT)?;
             crate::extract::byline::written_byline(&t).then_some((c, t))
         });
         match inner {
