@@ -174,6 +174,72 @@ fn marks_an_update<T: Tree>(el: &T) -> bool {
     }) || el.children().any(|c| marks_an_update(&c))
 }
 
+/// Class words that mark a kicker, the label a site sets above or before a headline inside
+/// its `<h1>` ("<span class=dachzeile>Nach Corona-Lockerungen</span> <span>Autohäuser
+/// rechnen…</span>"), and the separator set between them (`article-title__separator`).
+const KICKER: [&str; 7] = [
+    "kicker",
+    "overline",
+    "dachzeile",
+    "topline",
+    "roofline",
+    "eyebrow",
+    "separator",
+];
+
+/// The text of the page's `<h1>` without a kicker: an element whose class says it is one
+/// ([`KICKER`]), or a first child in emphasis or small print that the headline's own text
+/// follows ("<h1><em>Holocaust-Gedenktag </em>Erinnerung an die Opfer…</h1>"); a colon or a
+/// dash left before the headline goes with it.
+fn headline_text<T: Tree>(h1: &T) -> String {
+    let whole = clean(&h1.text());
+    let mut kickers: Vec<T> = Vec::new();
+    // (in document order: the stack holds each element's children last first)
+    let children = |el: &T, depth: usize| {
+        let mut c: Vec<(T, usize)> = el.children().take(16).map(|c| (c, depth)).collect();
+        c.reverse();
+        c
+    };
+    let mut stack = children(h1, 1);
+    while let Some((el, depth)) = stack.pop() {
+        let marked = el.attr("class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            KICKER.iter().any(|k| c.contains(k))
+        });
+        if marked {
+            kickers.push(el);
+        } else if depth < 3 {
+            stack.extend(children(&el, depth + 1));
+        }
+    }
+    if kickers.is_empty() {
+        // (a first child in emphasis or small print, the headline's text after it)
+        let mut first = h1.first_child_element();
+        while let Some(el) = first.clone().filter(|e| e.tag() == "span" && e.attr("class").is_none()) {
+            first = el.first_child_element();
+        }
+        kickers.extend(first.filter(|e| matches!(e.tag().as_str(), "em" | "small" | "strong" | "b")));
+    }
+    let separator = |c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|');
+    let mut rest = whole.as_str();
+    for k in &kickers {
+        let said = clean(&k.text());
+        let said = said.trim_matches(separator);
+        if said.is_empty() {
+            continue;
+        }
+        match rest.strip_prefix(said) {
+            Some(after) => rest = after.trim_start_matches(separator),
+            None => return whole,
+        }
+    }
+    // (a kicker is a label: the headline after it is the longer part, three words at least)
+    if rest.split_whitespace().count() < 3 {
+        return whole;
+    }
+    rest.to_owned()
+}
+
 /// The longest paragraph read as a date where no dateline is found: a date written out in
 /// full ("Wednesday, September 30, 2020 14:05") and no more.
 const DATE_PARAGRAPH: usize = 40;
@@ -335,7 +401,11 @@ impl Page {
             lang: root_attr("lang"),
             dir: root_attr("dir"),
             title: first_text("title"),
-            h1: first_text("h1"),
+            h1: headline
+                .first()
+                .map(headline_text)
+                .filter(|t| !t.is_empty())
+                .or_else(|| first_text("h1")),
             byline,
             byline_links,
             byline_written,

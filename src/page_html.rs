@@ -232,12 +232,53 @@ mod tests {
         )
         .unwrap();
         assert_eq!(page.dateline.as_deref(), Some("2022-02-02"));
+        assert_eq!(
+            page.h1.as_deref(),
+            Some("Erneuter Verzicht auf Regionallehrgang")
+        );
         // A post typed as a CreativeWork (a WordPress theme's markup) is the article.
         let body = r#"<article itemscope itemtype="https://schema.org/CreativeWork">
             <h1 itemprop="headline">The story</h1><time itemprop="datePublished"
             datetime="2019-10-19T17:05:55+00:00">October 19, 2019</time></article>"#;
         let (_, time, _) = read(body);
         assert_eq!(time.as_deref(), Some("2019-10-19T17:05:55+00:00"));
+    }
+
+    #[test]
+    fn the_headline_is_the_articles_h1_without_its_kicker() {
+        let h1 = |body: &str| {
+            Page::from_html(
+                &[
+                    r#"<html><body><h1><a href="/">Site</a></h1><main>"#,
+                    body,
+                    "</main></body></html>",
+                ]
+                .concat(),
+                None,
+                None,
+            )
+            .unwrap()
+            .h1
+        };
+        let headline = "Autohäuser rechnen mit langsamem Anlaufen des Geschäfts";
+        // (a kicker the class names, a separator the class names, a first child in emphasis)
+        for body in [
+            r#"<h1> <span class="dachzeile ">Nach Corona-Lockerungen</span> <span class="headline ">Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span> </h1>"#,
+            r#"<h1><span class="article-title__kicker">Nach Corona-Lockerungen</span><span class="article-title__separator">: </span><span>Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span></h1>"#,
+            r#"<h1><span class="ts-overline">Nach Corona-Lockerungen </span><span>: </span><span>Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span></h1>"#,
+            r#"<h1><em>Nach Corona-Lockerungen </em>Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</h1>"#,
+        ] {
+            assert_eq!(h1(body).as_deref(), Some(headline), "{body}");
+        }
+        // Emphasis inside the headline, or a headline too short to follow a kicker, stays.
+        assert_eq!(
+            h1("<h1>Why <em>Dune</em> keeps its fans</h1>").as_deref(),
+            Some("Why Dune keeps its fans")
+        );
+        assert_eq!(
+            h1("<h1><em>Review:</em> Dune</h1>").as_deref(),
+            Some("Review: Dune")
+        );
     }
 
     #[test]
