@@ -174,6 +174,48 @@ fn marks_an_update<T: Tree>(el: &T) -> bool {
     }) || el.children().any(|c| marks_an_update(&c))
 }
 
+/// The elements a date's label is looked for in ([`labelled_date`]).
+const DATE_LABELLED: &str = "span, strong, b, dt, th, label";
+
+/// Labels a page writes before its date, lowercase, without the colon: "<span
+/// class=label>Datum</span> <span class=value>18.10.2021</span>".
+const DATE_LABELS: [&str; 11] = [
+    "datum",
+    "date",
+    "published",
+    "date published",
+    "publication date",
+    "veröffentlicht",
+    "veröffentlicht am",
+    "erschienen am",
+    "publié le",
+    "fecha",
+    "publicado",
+];
+
+/// The date an element labels (its text one of [`DATE_LABELS`], with or without a colon): the
+/// text of the element after it, else the text that follows it in its parent, where that is a
+/// date ([`crate::extract::date::iso`]).
+fn labelled_date<T: Tree>(label: &T) -> Option<String> {
+    let said = short_text(label, 24)?;
+    let said = said.trim_end_matches(':').trim_end().to_lowercase();
+    if !DATE_LABELS.contains(&said.as_str()) {
+        return None;
+    }
+    let iso = |t: &str| crate::extract::date::iso(t);
+    if let Some(value) = label.next_sibling_element() {
+        if let Some(date) = short_text(&value, DATE_PARAGRAPH).and_then(|t| iso(&t)) {
+            return Some(date);
+        }
+    }
+    // (the date a text after the label in the same parent: "<span>Datum:</span> 19.11.2021")
+    let parent = label.parent_element()?;
+    let whole = short_text(&parent, 4 * DATE_PARAGRAPH)?;
+    let (_, after) = whole.split_once(&clean(&label.text()))?;
+    let after: String = after.chars().take(DATE_PARAGRAPH).collect();
+    iso(after.trim())
+}
+
 /// Class words that mark a kicker, the label a site sets above or before a headline inside
 /// its `<h1>` ("<span class=dachzeile>Nach Corona-Lockerungen</span> <span>Autohäuser
 /// rechnen…</span>"), and the separator set between them (`article-title__separator`).
@@ -343,7 +385,8 @@ impl Page {
                         .then(|| crate::extract::date::iso(&said))
                         .flatten()
                 })
-            });
+            })
+            .or_else(|| found(DATE_LABELLED).find_map(|el| labelled_date(&el)));
         let mut metas = Vec::new();
         // `<meta>`, and microdata values given as `content` on any element: the article's own
         // (not an image's author, nor a comment's date).

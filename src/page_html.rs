@@ -215,6 +215,19 @@ mod tests {
             None,
             "an update is not the publication"
         );
+        // A date after its label, in the element after it or in the text after it.
+        for body in [
+            r#"<div class="docData"><span class="label">Ausgabejahr</span> <span class="value">2022</span><br><span class="label">Datum</span> <span class="value">25.01.2022</span></div>"#,
+            r#"<div class="block"><span class="x">Datum:</span> 25.01.2022 <br><span class="x">Autor:</span> Fritz Imhof</div>"#,
+            r#"<dl><dt>Published</dt><dd>January 25, 2022</dd></dl>"#,
+        ] {
+            assert_eq!(dateline(body).as_deref(), Some("2022-01-25"), "{body}");
+        }
+        assert_eq!(
+            dateline(r#"<div><span>Ausgabejahr</span> <span>25.01.2022</span></div>"#),
+            None,
+            "a date under another label"
+        );
     }
 
     #[test]
