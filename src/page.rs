@@ -216,6 +216,30 @@ fn labelled_date<T: Tree>(label: &T) -> Option<String> {
     iso(after.trim())
 }
 
+/// Words a line begins with before the page's date, lowercase: "Pressemitteilung vom
+/// 20.01.2022", "Posted on September 21, 2020 by …".
+const DATE_WORDS: [&str; 10] = [
+    "pressemitteilung vom",
+    "veröffentlicht am",
+    "veröffentlichung:",
+    "erschienen am",
+    "published on",
+    "posted on",
+    "publié le",
+    "mis en ligne le",
+    "publicado el",
+    "publicado em",
+];
+
+/// The date of a short element (at most 80 bytes) whose text begins with [`DATE_WORDS`].
+fn date_after_words<T: Tree>(el: &T) -> Option<String> {
+    let said = short_text(el, 2 * DATE_PARAGRAPH)?;
+    let lower = said.to_lowercase();
+    let words = DATE_WORDS.iter().find(|w| lower.starts_with(*w))?;
+    let after: String = lower[words.len()..].chars().take(DATE_PARAGRAPH).collect();
+    crate::extract::date::iso(after.trim_start_matches([':', ' ']))
+}
+
 /// Class words that mark a kicker, the label a site sets above or before a headline inside
 /// its `<h1>` ("<span class=dachzeile>Nach Corona-Lockerungen</span> <span>Autohäuser
 /// rechnen…</span>"), and the separator set between them (`article-title__separator`).
@@ -289,7 +313,7 @@ const DATE_PARAGRAPH: usize = 40;
 /// Where a publication date is written out as text, most specific first (near the end, any
 /// element whose class says `date`, then `time`: `news-list-date`, `odate`, `h-time`; not an
 /// update's, which is no publication; last, a content system's post meta line).
-const DATELINE: [&str; 18] = [
+const DATELINE: [&str; 19] = [
     "[itemprop~=datePublished]",
     "time",
     ".post-timestamp",
@@ -310,6 +334,7 @@ const DATELINE: [&str; 18] = [
     // WordPress theme's `postmetadata`)
     ".submitted",
     "[class*=postmeta]",
+    "[class*=post_meta]",
 ];
 
 impl Page {
@@ -386,7 +411,8 @@ impl Page {
                         .flatten()
                 })
             })
-            .or_else(|| found(DATE_LABELLED).find_map(|el| labelled_date(&el)));
+            .or_else(|| found(DATE_LABELLED).find_map(|el| labelled_date(&el)))
+            .or_else(|| found("p, div").find_map(|el| date_after_words(&el)));
         let mut metas = Vec::new();
         // `<meta>`, and microdata values given as `content` on any element: the article's own
         // (not an image's author, nor a comment's date).

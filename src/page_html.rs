@@ -228,6 +228,14 @@ mod tests {
             None,
             "a date under another label"
         );
+        // A line that begins with the words a date follows, and a theme's post meta line.
+        for body in [
+            r#"<div style="text-align:left">Pressemitteilung vom 25.01.2022</div>"#,
+            r#"<div class="meta">Posted on January 25, 2022 by Adi Tzlil</div>"#,
+            r#"<div class="post_meta"><span class="dot">&sdot;</span> January 25, 2022</div>"#,
+        ] {
+            assert_eq!(dateline(body).as_deref(), Some("2022-01-25"), "{body}");
+        }
     }
 
     #[test]
