@@ -301,3 +301,26 @@ fn score_candidates() {
     }
     std::fs::write(format!("{path}.scored"), out).unwrap();
 }
+
+/// The score of two headlines does not depend on which is read first: dedupe compares each
+/// entry with the stories kept before it, so a pair would otherwise merge in one order of the
+/// list and not in the other. Every labelled pair, real and written, both ways.
+#[test]
+fn a_pairs_score_is_the_same_either_way_round() {
+    use storycard::similar::score;
+    let written = include_str!("fixtures/headline-pairs/written.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[1].to_owned(), f[2].to_owned())
+        });
+    let real = pairs().into_iter().map(|p| (p.a, p.b));
+    let mut n = 0;
+    for (a, b) in real.chain(written) {
+        let (ab, ba) = (score(&a, &b), score(&b, &a));
+        assert!((ab - ba).abs() < 1e-9, "{ab} / {ba}: {a:?} / {b:?}");
+        n += 1;
+    }
+    assert!(n > 2_500, "{n} pairs");
+}
