@@ -370,6 +370,13 @@ impl Page {
                 .into_iter()
                 .filter(move |el| in_article(el) && of_the_article(el))
         };
+        // (the first value `read` gives of an element `css` selects that is the article's)
+        let found_where = |css: &str, read: fn(&D::El) -> Option<String>| {
+            all(css)
+                .iter()
+                .filter_map(|el| read(el).filter(|_| in_article(el) && of_the_article(el)))
+                .next()
+        };
         let (byline, byline_links) = BYLINE
             .iter()
             .find_map(|css| {
@@ -411,8 +418,10 @@ impl Page {
                         .flatten()
                 })
             })
-            .or_else(|| found(DATE_LABELLED).find_map(|el| labelled_date(&el)))
-            .or_else(|| found("p, div").find_map(|el| date_after_words(&el)));
+            // (each element's short text read first, and where it is placed only for the few
+            // that give a date: a page has thousands of `<span>`s and `<div>`s)
+            .or_else(|| found_where(DATE_LABELLED, labelled_date))
+            .or_else(|| found_where("p, div", date_after_words));
         let mut metas = Vec::new();
         // `<meta>`, and microdata values given as `content` on any element: the article's own
         // (not an image's author, nor a comment's date).
