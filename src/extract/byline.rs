@@ -580,7 +580,7 @@ pub(super) fn site_label(host: &str) -> &str {
     if labels.len() > 1
         && matches!(
             labels.last().copied(),
-            Some("com" | "co" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or" | "go")
+            Some("com" | "co" | "org" | "net" | "gov" | "gv" | "gob" | "gouv" | "govt" | "ac" | "edu" | "ne" | "or" | "go")
         )
     {
         labels.pop();

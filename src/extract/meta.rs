@@ -170,7 +170,8 @@ const SEPARATORS: [&str; 10] = [
 
 /// The title without the site's name, at whichever end it is: a part that is one of `sites`
 /// (`og:site_name`, the publisher) or the site's host (`BILD.de` on bild.de, `Lesotho Times` on
-/// lesothotimes.com: [`is_site`]) goes; without a name that matches, only a last part of four
+/// lesothotimes.com: [`is_site`]), or a last part of three words at most that names the host
+/// ([`names_host`]: "Bundeskanzleramt Österreich"), goes; without a name that matches, only a last part of four
 /// words at most after ` | ` or ` :: ` goes (a ` - ` is as often part of the headline). A bar
 /// or a dash left at the end with no name after it goes too.
 ///
@@ -184,9 +185,16 @@ const SEPARATORS: [&str; 10] = [
 /// assert_eq!(strip_site_name("Kinder und Arbeit » ProNATs", &[], Some("pronats.de")), "Kinder und Arbeit");
 /// assert_eq!(strip_site_name("Four Years » Blog Archive » Small Integers", &[], None), "Small Integers");
 /// assert_eq!(strip_site_name("Stocks fall -", &[], None), "Stocks fall");
+/// assert_eq!(
+///     strip_site_name("Raab: Mehr Plätze - Bundeskanzleramt Österreich", &[], Some("www.bundeskanzleramt.gv.at")),
+///     "Raab: Mehr Plätze"
+/// );
 /// ```
 pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> String {
     let known = |part: &str| is_site(part.trim(), sites, host);
+    // (a last part of three words at most that names the host in a longer form: "Bundeskanzleramt
+    // Österreich" on bundeskanzleramt.gv.at)
+    let hosts_name = |part: &str| part.split_whitespace().count() <= 3 && names_host(part, host);
     // (a bar or a dash with no name after it, where a template joined an empty one: "Headline
     // -"; not a guillemet, which closes a quotation in French)
     let title = [" -", " –", " —", " |", " ｜", " ·", " ::"]
@@ -201,7 +209,7 @@ pub fn strip_site_name(title: &str, sites: &[&str], host: Option<&str>) -> Strin
         let before = t.clone();
         for sep in SEPARATORS {
             if let Some((head, tail)) = t.rsplit_once(sep) {
-                if !head.trim().is_empty() && known(tail) {
+                if !head.trim().is_empty() && (known(tail) || hosts_name(tail)) {
                     t = head.trim().to_owned();
                     break;
                 }
