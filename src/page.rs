@@ -280,8 +280,11 @@ fn headline_text<T: Tree>(h1: &T) -> String {
     }
     if kickers.is_empty() {
         // (a first child in emphasis or small print, the headline's text after it)
+        // (through a `<span>` or an `<a>` that wraps all of the headline)
         let mut first = h1.first_child_element();
-        while let Some(el) = first.clone().filter(|e| e.tag() == "span" && e.attr("class").is_none()) {
+        while let Some(el) = first.clone().filter(|e| {
+            matches!(e.tag().as_str(), "span" | "a") && e.next_sibling_element().is_none()
+        }) {
             first = el.first_child_element();
         }
         kickers.extend(first.filter(|e| matches!(e.tag().as_str(), "em" | "small" | "strong" | "b")));
@@ -439,7 +442,7 @@ impl Page {
         // A microdata headline is usually the element's text, not a `content` attribute. Only
         // the page's one headline counts: feeds and lists mark every item's headline too.
         if let [h] = all("[itemprop~=headline]:not([content])").as_slice() {
-            metas.push(("headline".to_owned(), text(h)));
+            metas.push(("headline".to_owned(), headline_text(h)));
         }
         let links = all("link[rel][href]")
             .iter()

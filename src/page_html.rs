@@ -288,6 +288,7 @@ mod tests {
             r#"<h1><span class="article-title__kicker">Nach Corona-Lockerungen</span><span class="article-title__separator">: </span><span>Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span></h1>"#,
             r#"<h1><span class="ts-overline">Nach Corona-Lockerungen </span><span>: </span><span>Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span></h1>"#,
             r#"<h1><em>Nach Corona-Lockerungen </em>Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</h1>"#,
+            r#"<h1><span class="post-title" itemprop="headline"><small>Nach Corona-Lockerungen</small><br>Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span></h1>"#,
         ] {
             assert_eq!(h1(body).as_deref(), Some(headline), "{body}");
         }
