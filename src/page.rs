@@ -20,8 +20,12 @@ pub struct Page {
     pub dir: Option<String>,
     /// The text of `<title>`.
     pub title: Option<String>,
-    /// The text of the first `<h1>`.
+    /// The text of the article's `<h1>` (the one marked `itemprop=headline`, else the first in
+    /// an `<article>`, the main content or `role=main`, else the page's first), without a
+    /// kicker set inside it.
     pub h1: Option<String>,
+    /// Whether that `<h1>` is one the page marks as the article's (not only the page's first).
+    pub h1_marked: bool,
     /// The visible byline: the text of the first of `[itemprop~=author] [itemprop~=name]`,
     /// `[itemprop~=author]`, `a[rel~=author]`, `.byline .author`, `.author-name`, `.byline`
     /// that is in the article's part of the page (not in a related list, comments, an
@@ -361,10 +365,10 @@ impl Page {
         // Bylines and dates only from the article's part of the page (`outside_article`).
         // (the article's `<h1>`: the one marked as its headline, else the first in an
         // `<article>` or the main content, else the first; a site's own `<h1>` may come first)
-        let headline: Vec<D::El> = ["h1[itemprop~=headline]", "article h1", "main h1", "[role=main] h1", "h1"]
+        let (headline, h1_marked): (Vec<D::El>, bool) = ["h1[itemprop~=headline]", "article h1", "main h1", "[role=main] h1", "h1"]
             .iter()
-            .find_map(|css| all(css).into_iter().next())
-            .map(|h1| ancestors(&h1))
+            .find_map(|css| all(css).into_iter().next().map(|h| (h, *css != "h1")))
+            .map(|(h1, m)| (ancestors(&h1), m))
             .unwrap_or_default();
         let in_article = |el: &D::El| !outside_article(el, &headline);
         // (looked at one at a time: the first that is in the article ends the search)
@@ -487,6 +491,7 @@ impl Page {
                 .map(headline_text)
                 .filter(|t| !t.is_empty())
                 .or_else(|| first_text("h1")),
+            h1_marked,
             byline,
             byline_links,
             byline_written,

@@ -194,7 +194,11 @@ fn card_agrees_with_the_reference_on_real_pages() {
     // (field, floor asserted now, the agreement the product aims at). Where the two differ the
     // floor is what was measured last, so a change can only raise it.
     let mut fields: Vec<Field> = [
-        ("headline", 0.96, 0.95),
+        // (0.966 until the `<h1>` the page marks as the article's came before the sharing
+        // title and the `<title>` where no two agree: three pages whose reference takes the
+        // `<title>`'s wording; the held-out labels, written from what the pages show, gained
+        // more: docs/reading.md)
+        ("headline", 0.93, 0.95),
         ("lang", 0.95, 0.95),
         ("description", 0.85, 0.85),
         ("date", 0.85, 0.85),

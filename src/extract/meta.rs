@@ -22,7 +22,8 @@ fn first(page: &Page, keys: &[&'static str]) -> Sourced<String> {
 
 /// The headline: where two of the page's headlines agree (JSON-LD's `headline`, the sharing
 /// title, the `<h1>`, the `<title>`, each without the site's name), the one they share, as the
-/// first of them writes it; else the first there is of JSON-LD's, the sharing title
+/// first of them writes it; else the first there is of JSON-LD's, the `<h1>` where the page
+/// marks it as the article's ([`Page::h1_marked`]), the sharing title
 /// (`og:title`, `twitter:title`, `dc.title`, microdata `itemprop=headline`), the `<title>`
 /// (cut where the `<h1>` ends, when it begins with it and a separator or the slash of a
 /// breadcrumb follows) and the `<h1>`. `sites` are the site's
@@ -103,8 +104,9 @@ pub fn headline(
             if let Some(h) = h1_retold(&candidates, &keys).filter(|_| json_ld.is_none()) {
                 return Some(h);
             }
-            // (no two agree: the order of the sources; the `<h1>` only last)
-            let order = [
+            // (no two agree: the order of the sources; the `<h1>` second when the page marks it
+            // as the article's, else only last: a page's first `<h1>` is often its name)
+            const ORDER: [&str; 8] = [
                 "json-ld",
                 "og:title",
                 "twitter:title",
@@ -114,8 +116,11 @@ pub fn headline(
                 "title",
                 "h1",
             ];
-            order
+            let marked: &[&str] = if page.h1_marked { &["h1"] } else { &[] };
+            ORDER[..1]
                 .iter()
+                .chain(marked)
+                .chain(&ORDER[1..])
                 .find_map(|o| candidates.iter().find(|(_, k)| k == o))
                 .map(|(t, k)| match (*k, crate::similar::site_tail(t)) {
                     ("title", Some(head)) if names_host(&t[head.len()..], host) => {

@@ -348,6 +348,23 @@ mod tests {
                    <h1>Latest news</h1>"#,
             );
             assert_eq!(a.headline, "The first electron counts");
+            // The <h1> the page marks as the article's (in its `<article>` or main content, or
+            // `itemprop=headline`) comes before the sharing title and the <title>; the page's
+            // first <h1> alone, often a blog's name, comes last.
+            let page = |h1: &str| {
+                format!(
+                    r#"<title>Ausflugtipps Niederrhein und Ruhrgebiet</title>
+                       <meta property="og:title" content="Ausflugtipps für das Wochenende">
+                       <body>{h1}</body>"#
+                )
+            };
+            let marked = article(
+                "https://ruhr.example/essen",
+                &page("<main><h1>Essen-Westviertel</h1></main>"),
+            );
+            assert_eq!(marked.headline, "Essen-Westviertel");
+            let first = article("https://ruhr.example/essen", &page("<h1>Essen-Westviertel</h1>"));
+            assert_eq!(first.headline, "Ausflugtipps für das Wochenende");
         }
 
         #[test]
