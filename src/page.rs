@@ -259,8 +259,9 @@ const KICKER: [&str; 7] = [
 
 /// The text of the page's `<h1>` without a kicker: an element whose class says it is one
 /// ([`KICKER`]), or a first child in emphasis or small print that the headline's own text
-/// follows ("<h1><em>Holocaust-Gedenktag </em>Erinnerung an die Opfer…</h1>"); a colon or a
-/// dash left before the headline goes with it.
+/// follows ("<h1><em>Holocaust-Gedenktag </em>Erinnerung an die Opfer…</h1>", also inside a
+/// `<span>` or an `<a>` that wraps the whole headline); a colon or a dash left before the
+/// headline goes with it. The whole text where what would follow a kicker is under three words.
 fn headline_text<T: Tree>(h1: &T) -> String {
     let whole = clean(&h1.text());
     let mut kickers: Vec<T> = Vec::new();
@@ -283,8 +284,8 @@ fn headline_text<T: Tree>(h1: &T) -> String {
         }
     }
     if kickers.is_empty() {
-        // (a first child in emphasis or small print, the headline's text after it)
-        // (through a `<span>` or an `<a>` that wraps all of the headline)
+        // (a first child in emphasis or small print, the headline's text after it, looked for
+        // through a `<span>` or an `<a>` that wraps all of the headline)
         let mut first = h1.first_child_element();
         while let Some(el) = first.clone().filter(|e| {
             matches!(e.tag().as_str(), "span" | "a") && e.next_sibling_element().is_none()
@@ -370,6 +371,12 @@ impl Page {
             .find_map(|css| all(css).into_iter().next().map(|h| (h, *css != "h1")))
             .map(|(h1, m)| (ancestors(&h1), m))
             .unwrap_or_default();
+        let article_h1 = headline
+            .first()
+            .map(headline_text)
+            .filter(|t| !t.is_empty());
+        // (an empty marked `<h1>`, a logo's, marks nothing: the page's first is read instead)
+        let h1_marked = h1_marked && article_h1.is_some();
         let in_article = |el: &D::El| !outside_article(el, &headline);
         // (looked at one at a time: the first that is in the article ends the search)
         let found = |css: &str| {
@@ -486,11 +493,7 @@ impl Page {
             lang: root_attr("lang"),
             dir: root_attr("dir"),
             title: first_text("title"),
-            h1: headline
-                .first()
-                .map(headline_text)
-                .filter(|t| !t.is_empty())
-                .or_else(|| first_text("h1")),
+            h1: article_h1.or_else(|| first_text("h1")),
             h1_marked,
             byline,
             byline_links,
