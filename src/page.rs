@@ -201,12 +201,12 @@ const DATE_LABELS: [&str; 11] = [
 /// text of the element after it, else the text that follows it in its parent, where that is a
 /// date ([`crate::extract::date::iso`]).
 fn labelled_date<T: Tree>(label: &T) -> Option<String> {
+    use crate::extract::date::iso;
     let said = short_text(label, 24)?;
-    let said = said.trim_end_matches(':').trim_end().to_lowercase();
-    if !DATE_LABELS.contains(&said.as_str()) {
+    let name = said.trim_end_matches(':').trim_end().to_lowercase();
+    if !DATE_LABELS.contains(&name.as_str()) {
         return None;
     }
-    let iso = |t: &str| crate::extract::date::iso(t);
     if let Some(value) = label.next_sibling_element() {
         if let Some(date) = short_text(&value, DATE_PARAGRAPH).and_then(|t| iso(&t)) {
             return Some(date);
@@ -215,7 +215,7 @@ fn labelled_date<T: Tree>(label: &T) -> Option<String> {
     // (the date a text after the label in the same parent: "<span>Datum:</span> 19.11.2021")
     let parent = label.parent_element()?;
     let whole = short_text(&parent, 4 * DATE_PARAGRAPH)?;
-    let (_, after) = whole.split_once(&clean(&label.text()))?;
+    let (_, after) = whole.split_once(said.as_str())?;
     let after: String = after.chars().take(DATE_PARAGRAPH).collect();
     iso(after.trim())
 }
