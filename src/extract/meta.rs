@@ -37,49 +37,7 @@ pub fn headline(
     sites: &[&str],
     host: Option<&str>,
 ) -> Sourced<String> {
-    let strip = |t: &str| strip_site_name(&plain(t), sites, host);
-    let shared = first(
-        page,
-        &[
-            "og:title",
-            "twitter:title",
-            "dc.title",
-            "dcterms.title",
-            "headline",
-        ],
-    );
-    let h1 = page.h1.as_deref().map(plain).filter(|h| !h.is_empty());
-    let title = page
-        .title
-        .as_deref()
-        .map(|t| after_archive_mark(&plain(t)).to_owned())
-        .filter(|t| !t.is_empty());
-    // "Headline - Site" where the page's <h1> is "Headline": the <h1> shows where the headline
-    // ends, even when the site's name is not known.
-    let title = title.map(|t| match &h1 {
-        Some(h)
-            if t.strip_prefix(h.as_str()).is_some_and(|rest| {
-                SEPARATORS
-                    .iter()
-                    .chain(&[" / "])
-                    .any(|sep| rest.starts_with(sep))
-            }) =>
-        {
-            h.clone()
-        }
-        _ => strip(&t),
-    });
-    let candidates: Vec<(String, &'static str)> = [
-        json_ld.map(|t| (strip(t), "json-ld")),
-        shared.map(|(t, k)| (strip(&t), k)),
-        h1.map(|h| (h, "h1")),
-        title.map(|t| (t, "title")),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|(t, _)| !t.is_empty())
-    .collect();
-    // (each candidate's key once)
+    let candidates = headlines(page, json_ld, sites, host);
     let keys: Vec<String> = candidates.iter().map(|(c, _)| headline_key(c)).collect();
     let votes = |key: &str| keys.iter().filter(|k| *k == key).count();
     // (the most votes, two at least; of equal votes the one the `<h1>` is among, the headline a
@@ -130,6 +88,74 @@ pub fn headline(
                 })
         }
     }
+}
+
+/// The page's headlines [`headline`] weighs, in its order, each without the site's name.
+fn headlines(
+    page: &Page,
+    json_ld: Option<&str>,
+    sites: &[&str],
+    host: Option<&str>,
+) -> Vec<(String, &'static str)> {
+    let strip = |t: &str| strip_site_name(&plain(t), sites, host);
+    let shared = first(
+        page,
+        &[
+            "og:title",
+            "twitter:title",
+            "dc.title",
+            "dcterms.title",
+            "headline",
+        ],
+    );
+    let h1 = page.h1.as_deref().map(plain).filter(|h| !h.is_empty());
+    let title = page
+        .title
+        .as_deref()
+        .map(|t| after_archive_mark(&plain(t)).to_owned())
+        .filter(|t| !t.is_empty());
+    // "Headline - Site" where the page's <h1> is "Headline": the <h1> shows where the headline
+    // ends, even when the site's name is not known.
+    let title = title.map(|t| match &h1 {
+        Some(h)
+            if t.strip_prefix(h.as_str()).is_some_and(|rest| {
+                SEPARATORS
+                    .iter()
+                    .chain(&[" / "])
+                    .any(|sep| rest.starts_with(sep))
+            }) =>
+        {
+            h.clone()
+        }
+        _ => strip(&t),
+    });
+    [
+        json_ld.map(|t| (strip(t), "json-ld")),
+        shared.map(|(t, k)| (strip(&t), k)),
+        h1.map(|h| (h, "h1")),
+        title.map(|t| (t, "title")),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|(t, _)| !t.is_empty())
+    .collect()
+}
+
+/// Each of the page's headlines [`headline`] weighs, with its key: where two or more share a
+/// key, the key most share wins. For measuring what the rule can choose.
+pub fn headline_keys(
+    page: &Page,
+    json_ld: Option<&str>,
+    sites: &[&str],
+    host: Option<&str>,
+) -> Vec<(String, &'static str, String)> {
+    headlines(page, json_ld, sites, host)
+        .into_iter()
+        .map(|(c, source)| {
+            let key = headline_key(&c);
+            (c, source, key)
+        })
+        .collect()
 }
 
 /// Whether `tail` (a `<title>`'s part after its last separator) names the site in a form the

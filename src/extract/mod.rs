@@ -70,10 +70,8 @@ fn choose<T>(
     Some(value)
 }
 
-/// Builds the story from a page that has no data island: JSON-LD, then meta tags, then the
-/// page's own related links (see the module documentation for the order).
-pub fn from_page(page: &Page) -> Result<Extracted, Error> {
-    let mut warnings = Vec::new();
+/// The page's JSON-LD read, each block that cannot be told in `warnings`.
+fn json_ld(page: &Page, warnings: &mut Vec<Warning>) -> jsonld::Found {
     let mut blocks = Vec::new();
     for (i, text) in page.json_ld.iter().enumerate() {
         let Some(text) = text else {
@@ -91,28 +89,25 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
             }),
         }
     }
-    let ld = jsonld::read(&blocks);
-    let mut p = Vec::new();
-    let publisher = choose(
-        &mut p,
-        "publisher",
-        ld.article.publisher,
-        meta::publisher(page),
-    );
-    // The site's names and host: a byline or a title part that is one of them is the site.
-    let sites: Vec<&str> = [
-        publisher.as_deref(),
+    jsonld::read(&blocks)
+}
+
+/// The site's names: a byline or a title part that is one of them is the site.
+fn site_names<'a>(page: &'a Page, publisher: Option<&'a str>) -> Vec<&'a str> {
+    [
+        publisher,
         page.meta("og:site_name"),
         page.meta("application-name"),
         page.meta("twitter:site").map(|s| s.trim_start_matches('@')),
     ]
     .into_iter()
     .flatten()
-    .collect();
-    // The page's relative addresses are resolved against this.
-    let base = page.base.as_deref().or(page.url.as_deref());
-    // (resolved: a JSON-LD `url` or `@id` may be a path, "/handel-aktuell/…", whose host is the
-    // page's)
+    .collect()
+}
+
+/// The site's host, from the article's address (resolved against `base`: a JSON-LD `url` or
+/// `@id` may be a path, "/handel-aktuell/…", whose host is the page's).
+fn host(page: &Page, ld: &jsonld::Found, base: Option<&str>) -> Option<String> {
     let address = ld
         .article
         .url
@@ -120,11 +115,46 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         .or(page.link("canonical"))
         .or(page.url.as_deref())
         .map(|u| absolute(u, base));
-    let host: Option<String> = address
+    address
         .as_deref()
         .and_then(|u| u.split("//").nth(1))
         .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
-        .map(str::to_owned);
+        .map(str::to_owned)
+}
+
+/// The page's headlines as [`from_page`] weighs them, each with its source and key
+/// ([`meta::headline_keys`]): for measuring a labelled headline against what the rule can
+/// choose (`tests/reading.rs`).
+pub fn headline_keys(page: &Page) -> Vec<(String, &'static str, String)> {
+    let ld = json_ld(page, &mut Vec::new());
+    let publisher = ld
+        .article
+        .publisher
+        .clone()
+        .or_else(|| meta::publisher(page).map(|(p, _)| p));
+    let sites = site_names(page, publisher.as_deref());
+    let base = page.base.as_deref().or(page.url.as_deref());
+    let host = host(page, &ld, base);
+    let json_ld_headline = Some(ld.article.headline.as_str()).filter(|h| !h.trim().is_empty());
+    meta::headline_keys(page, json_ld_headline, &sites, host.as_deref())
+}
+
+/// Builds the story from a page that has no data island: JSON-LD, then meta tags, then the
+/// page's own related links (see the module documentation for the order).
+pub fn from_page(page: &Page) -> Result<Extracted, Error> {
+    let mut warnings = Vec::new();
+    let ld = json_ld(page, &mut warnings);
+    let mut p = Vec::new();
+    let publisher = choose(
+        &mut p,
+        "publisher",
+        ld.article.publisher.clone(),
+        meta::publisher(page),
+    );
+    let sites = site_names(page, publisher.as_deref());
+    // The page's relative addresses are resolved against this.
+    let base = page.base.as_deref().or(page.url.as_deref());
+    let host = host(page, &ld, base);
     let host = host.as_deref();
     let json_ld_headline = Some(ld.article.headline.as_str()).filter(|h| !h.trim().is_empty());
     let (headline, from) =
