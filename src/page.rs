@@ -408,7 +408,15 @@ impl Page {
         let written = byline
             .is_none()
             .then(|| byline_in_header(headline.first()?, |el| in_article(el) && of_the_article(el)))
-            .flatten();
+            .flatten()
+            .or_else(|| {
+                byline.is_none().then(|| {
+                    let body = ["[itemprop~=articleBody]", "article", "main", "[role=main]"]
+                        .iter()
+                        .find_map(|css| all(css).into_iter().next())?;
+                    byline_before_story(body, |el| in_article(el) && of_the_article(el))
+                })?
+            });
         let byline_written = written.is_some();
         let byline = byline.or(written);
         let signature = found("p > strong, p > b").find_map(|bold| {
@@ -537,6 +545,12 @@ fn byline_in_header<T: Tree>(h1: &T, mine: impl Fn(&T) -> bool) -> Option<String
         .take(WRITTEN_LEVELS)
         .take_while(|e| !matches!(e.tag().as_str(), "body" | "html"))
         .last()?;
+    byline_before_story(top, mine)
+}
+
+/// The first element below `top`, in document order and before the story's first paragraph,
+/// whose whole text is a byline written out and that `mine` says is the article's.
+fn byline_before_story<T: Tree>(top: T, mine: impl Fn(&T) -> bool) -> Option<String> {
     let mut stack = vec![top];
     let mut seen = 0;
     while let Some(el) = stack.pop() {

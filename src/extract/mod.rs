@@ -447,6 +447,20 @@ mod tests {
                 "<article><h1>Mining blasts shatter homes</h1><div><p><em>…as communities cry foul over lost livelihoods</em></p><p><em>…accuse chiefs of ignoring concerns</em></p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p><p>A quarry company's blasting has cracked the walls of homes in three villages, residents say, and the chiefs have not listened.</p><p>The company did not answer questions.</p></div></article>",
             );
             assert_eq!(names(&a), ["Mathatisi Sebusi", "Mohalenyane Phakela"]);
+            // A byline written out at the start of the story's body, where the `<h1>` is further
+            // from it than the header's levels, and none after the story's first paragraph.
+            let header = "<div><div><div><div><h1>Boric inicia gira por Magallanes</h1></div></div></div></div>";
+            let story = "<p>El presidente de Chile viajará este fin de semana a Punta Arenas, Puerto Natales y la Antártica Chilena, tras su visita a Coquimbo en abril, según informó el Gobierno.</p>";
+            let a = article(
+                "https://noticias.example/gira",
+                &format!("{header}<article><div itemprop=\"articleBody\"><p><em><strong>Por Agencia EFE</strong></em></p>{story}</div></article>"),
+            );
+            assert_eq!(names(&a), ["Agencia EFE"]);
+            let a = article(
+                "https://noticias.example/gira",
+                &format!("{header}<article><div itemprop=\"articleBody\">{story}<p><em>Por Agencia EFE</em></p></div></article>"),
+            );
+            assert!(a.authors.is_empty(), "{:?}", a.authors);
         }
 
         #[test]
