@@ -139,7 +139,7 @@ pub trait Document {
 }
 
 /// Where the visible byline is, most specific first.
-const BYLINE: [&str; 16] = [
+const BYLINE: [&str; 17] = [
     "[itemprop~=author] [itemprop~=name]",
     "[itemprop~=author]",
     "a[rel~=author]",
@@ -153,6 +153,8 @@ const BYLINE: [&str; 16] = [
     "[class*=byline]",
     "[class*=Byline]",
     "[data-testid*=byline]",
+    // (Drupal's field of the story's author: `field--name-field-author`, `-term-author`)
+    "[class*=field--name-field-][class*=author]",
     ".article-author",
     ".post-author",
     ".author",

@@ -196,6 +196,24 @@ mod tests {
     }
 
     #[test]
+    fn a_drupal_field_of_the_author_is_a_byline() {
+        let field = |class: &str| {
+            read(&format!(
+                r#"<article><h1>The story</h1><div class="meta"><div class="{class}"><a href="/autor/jil-schuller">Jil Schuller</a></div></div><p>Text.</p></article>"#
+            ))
+            .0
+        };
+        for class in [
+            "field field--name-field-tag-author field--type-entity-reference",
+            "field field--name-field-author field__item",
+        ] {
+            assert_eq!(field(class).as_deref(), Some("Jil Schuller"), "{class}");
+        }
+        // (another of its fields is no byline)
+        assert_eq!(field("field field--name-field-tags"), None);
+    }
+
+    #[test]
     fn a_dateline_is_an_element_whose_class_says_date_but_not_update() {
         let dateline = |body: &str| {
             Page::from_html(
