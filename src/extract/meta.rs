@@ -127,6 +127,23 @@ fn headlines(
         {
             h.clone()
         }
+        // "Headline | Blog's name": the `<h1>` a part after a separator, the blog's name in its
+        // header, and the headline the part before it
+        Some(h) => match SEPARATORS.iter().find_map(|sep| {
+            let at = t.find(&[*sep, h.as_str()].concat())?;
+            let after = &t[at + sep.len() + h.len()..];
+            (after.is_empty() || SEPARATORS.iter().any(|s| after.starts_with(s)))
+                .then(|| t[..at].trim())
+                .filter(|head| {
+                    // (a name is shorter than the headline it follows; "Site - Section -
+                    // Headline" has the `<h1>` the longer part)
+                    let words = head.split_whitespace().count();
+                    words >= HEAD_MIN && words >= h.split_whitespace().count()
+                })
+        }) {
+            Some(head) => strip(head),
+            None => strip(&t),
+        },
         _ => strip(&t),
     });
     [
@@ -195,6 +212,9 @@ fn h1_retold(
 }
 
 /// Separators a site name is joined to a title with.
+/// The fewest words a `<title>`'s part before the `<h1>` has to be read as the headline.
+const HEAD_MIN: usize = 2;
+
 const SEPARATORS: [&str; 10] = [
     " | ", " :: ", " – ", " — ", " - ", " · ", " ｜ ", " » ", " « ", " : ",
 ];

@@ -585,6 +585,39 @@ mod tests {
         }
 
         #[test]
+        fn a_title_whose_part_after_a_separator_is_the_blogs_h1_is_read_before_it() {
+            let headline = |title: &str, h1: &str| {
+                article(
+                    "https://blog.example/a",
+                    &format!("<title>{title}</title><header><h1>{h1}</h1></header><p>Text.</p>"),
+                )
+                .headline
+            };
+            assert_eq!(
+                headline(
+                    "Rinderleber-Geschnetzeltes mit Apfel und Zwiebel | Liebe geht durch den Magen",
+                    "Liebe geht durch den Magen"
+                ),
+                "Rinderleber-Geschnetzeltes mit Apfel und Zwiebel"
+            );
+            assert_eq!(
+                headline(
+                    "Das schwulste Musikvideo der Welt : Krimiblog-Archiv | Gegründet 2005",
+                    "Krimiblog-Archiv"
+                ),
+                "Das schwulste Musikvideo der Welt"
+            );
+            // (the `<h1>` the longer part is the headline, after a site's name and a section)
+            assert_eq!(
+                headline(
+                    "Bundespolizei - Aktuelles - Bereits 9.087 Feststellungen im laufenden Jahr",
+                    "Bereits 9.087 Feststellungen im laufenden Jahr"
+                ),
+                "Bereits 9.087 Feststellungen im laufenden Jahr"
+            );
+        }
+
+        #[test]
         fn a_date_is_iso_8601_or_the_next_source_is_read() {
             let a = article(
                 "https://news.example/a",
