@@ -169,11 +169,11 @@ fn cuts(h: &str) -> Vec<&str> {
 
 /// Why a page's headline label is out of reach of the rule that reads the headline
 /// ([`extract::headline_keys`]: the page's headlines without the site's name, and where two or
-/// more agree, the one most share), counting the votes of `sources` only: `Some(false)` where
+/// more agree, the one most share), counting the votes of `sources` only (of all, without): `Some(false)` where
 /// the label is none of the page's headlines, whole or cut at a separator (nor the page's own
 /// `og:title`, `<h1>` or `<title>` so cut); `Some(true)` where it is one that two or more others
 /// outvote; `None` where the rule can reach it.
-fn out_of_reach(page: &Page, label: &str, sources: &[&str]) -> Option<bool> {
+fn out_of_reach(page: &Page, label: &str, sources: Option<&[&str]>) -> Option<bool> {
     let want = norm(label);
     let all = extract::headline_keys(page);
     let raw = [
@@ -190,7 +190,10 @@ fn out_of_reach(page: &Page, label: &str, sources: &[&str]) -> Option<bool> {
     {
         return Some(false);
     }
-    let voters: Vec<_> = all.iter().filter(|(_, s, _)| sources.contains(s)).collect();
+    let voters: Vec<_> = all
+        .iter()
+        .filter(|(_, s, _)| sources.is_none_or(|only| only.contains(s)))
+        .collect();
     let votes = |key: &str| voters.iter().filter(|(_, _, k)| k == key).count();
     let most = voters.iter().map(|(_, _, k)| votes(k)).max().unwrap_or(0);
     let is_label = |h: &str| norm(h) == want;
@@ -202,18 +205,8 @@ fn out_of_reach(page: &Page, label: &str, sources: &[&str]) -> Option<bool> {
     outvoted.then_some(true)
 }
 
-/// The sources the reader weighs ([`extract::headline_keys`]), and those issue 17's rule names:
-/// where `og:title`, the `<h1>` and the `<title>` disagree, the one two of them share wins.
-const ALL_HEADLINES: [&str; 8] = [
-    "json-ld",
-    "og:title",
-    "twitter:title",
-    "dc.title",
-    "dcterms.title",
-    "headline",
-    "h1",
-    "title",
-];
+/// The sources issue 17's rule names: where `og:title`, the `<h1>` and the `<title>` disagree,
+/// the one two of them share wins.
 const THREE_HEADLINES: [&str; 3] = ["og:title", "h1", "title"];
 
 fn read_page(id: &str) -> String {
@@ -265,13 +258,13 @@ fn measure(entries: &[Entry], split: &str, sources: &[&str]) -> Counts {
         };
         if let Some(want) = &e.headline {
             c.headlines += 1;
-            let reach = out_of_reach(&page, want, &ALL_HEADLINES);
+            let reach = out_of_reach(&page, want, None);
             match reach {
                 Some(false) => c.headline_in_none += 1,
                 Some(true) => c.headline_outvoted += 1,
                 None => {}
             }
-            if out_of_reach(&page, want, &THREE_HEADLINES) == Some(true) {
+            if out_of_reach(&page, want, Some(&THREE_HEADLINES)) == Some(true) {
                 c.headline_outvoted_of_three += 1;
             }
             // (what the measure calls out of reach, the reader must not reach)
