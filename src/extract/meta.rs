@@ -26,7 +26,8 @@ fn first(page: &Page, keys: &[&'static str]) -> Sourced<String> {
 /// marks it as the article's ([`Page::h1_marked`]), the sharing title
 /// (`og:title`, `twitter:title`, `dc.title`, microdata `itemprop=headline`), the `<title>`
 /// (cut where the `<h1>` ends, when it begins with it and a separator or the slash of a
-/// breadcrumb follows) and the `<h1>`. `sites` are the site's
+/// breadcrumb follows; read before the `<h1>`, when a part after a separator is the `<h1>`, a
+/// blog's name, and the part before it no shorter) and the `<h1>`. `sites` are the site's
 /// names and `host` its host, for [`strip_site_name`]. A social headline in `og:title` where
 /// the `<h1>` and the `<title>` agree on another, or a section left on JSON-LD's, loses. A
 /// `<title>` taken alone loses a tail after its last separator that names the host
@@ -211,10 +212,10 @@ fn h1_retold(
         .then(|| candidates[i].clone())
 }
 
-/// Separators a site name is joined to a title with.
 /// The fewest words a `<title>`'s part before the `<h1>` has to be read as the headline.
 const HEAD_MIN: usize = 2;
 
+/// Separators a site name is joined to a title with.
 const SEPARATORS: [&str; 10] = [
     " | ", " :: ", " – ", " — ", " - ", " · ", " ｜ ", " » ", " « ", " : ",
 ];
