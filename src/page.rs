@@ -406,19 +406,23 @@ impl Page {
                 (!said.is_empty()).then_some((Some(said), links))
             })
             .unwrap_or_default();
-        // (else a byline written out near the headline, in no element a selector names)
+        // (else a byline written out near the headline, in no element a selector names, or at
+        // the top of the story's body)
+        let mine = |el: &D::El| in_article(el) && of_the_article(el);
         let written = byline
             .is_none()
-            .then(|| byline_in_header(headline.first()?, |el| in_article(el) && of_the_article(el)))
-            .flatten()
-            .or_else(|| {
-                byline.is_none().then(|| {
-                    let body = ["[itemprop~=articleBody]", "article", "main", "[role=main]"]
-                        .iter()
-                        .find_map(|css| all(css).into_iter().next())?;
-                    byline_before_story(body, |el| in_article(el) && of_the_article(el))
-                })?
-            });
+            .then(|| {
+                headline
+                    .first()
+                    .and_then(|h1| byline_in_header(h1, mine))
+                    .or_else(|| {
+                        let body = ["[itemprop~=articleBody]", "article", "main", "[role=main]"]
+                            .iter()
+                            .find_map(|css| all(css).into_iter().next())?;
+                        byline_before_story(body, mine)
+                    })
+            })
+            .flatten();
         let byline_written = written.is_some();
         let byline = byline.or(written);
         let signature = found("p > strong, p > b").find_map(|bold| {

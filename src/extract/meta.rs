@@ -128,23 +128,7 @@ fn headlines(
         {
             h.clone()
         }
-        // "Headline | Blog's name": the `<h1>` a part after a separator, the blog's name in its
-        // header, and the headline the part before it
-        Some(h) => match SEPARATORS.iter().find_map(|sep| {
-            let at = t.find(&[*sep, h.as_str()].concat())?;
-            let after = &t[at + sep.len() + h.len()..];
-            (after.is_empty() || SEPARATORS.iter().any(|s| after.starts_with(s)))
-                .then(|| t[..at].trim())
-                .filter(|head| {
-                    // (a name is shorter than the headline it follows; "Site - Section -
-                    // Headline" has the `<h1>` the longer part)
-                    let words = head.split_whitespace().count();
-                    words >= HEAD_MIN && words >= h.split_whitespace().count()
-                })
-        }) {
-            Some(head) => strip(head),
-            None => strip(&t),
-        },
+        Some(h) => strip(before_blog_name(&t, h).unwrap_or(&t)),
         _ => strip(&t),
     });
     [
@@ -157,6 +141,23 @@ fn headlines(
     .flatten()
     .filter(|(t, _)| !t.is_empty())
     .collect()
+}
+
+/// "Headline | Blog's name": where a part of the `<title>` after a separator is the `<h1>` (the
+/// blog's name in its header), the part before it, when that has as many words as the `<h1>`
+/// or more ([`HEAD_MIN`] at least). ("Site - Section - Headline" has the `<h1>` the longer part:
+/// a name is shorter than the headline it follows.)
+fn before_blog_name<'t>(title: &'t str, h1: &str) -> Option<&'t str> {
+    SEPARATORS.iter().find_map(|sep| {
+        let at = title.find(&[*sep, h1].concat())?;
+        let after = &title[at + sep.len() + h1.len()..];
+        let head = title[..at].trim();
+        let words = head.split_whitespace().count();
+        ((after.is_empty() || SEPARATORS.iter().any(|s| after.starts_with(s)))
+            && words >= HEAD_MIN
+            && words >= h1.split_whitespace().count())
+        .then_some(head)
+    })
 }
 
 /// Each of the page's headlines [`headline`] weighs, with its key: where two or more share a

@@ -105,9 +105,15 @@ fn site_names<'a>(page: &'a Page, publisher: Option<&'a str>) -> Vec<&'a str> {
     .collect()
 }
 
-/// The site's host, from the article's address (resolved against `base`: a JSON-LD `url` or
-/// `@id` may be a path, "/handel-aktuell/…", whose host is the page's).
-fn host(page: &Page, ld: &jsonld::Found, base: Option<&str>) -> Option<String> {
+/// The address the page's relative addresses resolve against.
+fn base(page: &Page) -> Option<&str> {
+    page.base.as_deref().or(page.url.as_deref())
+}
+
+/// The site's host, from the article's address (resolved: a JSON-LD `url` or `@id` may be a
+/// path, "/handel-aktuell/…", whose host is the page's).
+fn host(page: &Page, ld: &jsonld::Found) -> Option<String> {
+    let base = base(page);
     let address = ld
         .article
         .url
@@ -133,8 +139,7 @@ pub fn headline_keys(page: &Page) -> Vec<(String, &'static str, String)> {
         .clone()
         .or_else(|| meta::publisher(page).map(|(p, _)| p));
     let sites = site_names(page, publisher.as_deref());
-    let base = page.base.as_deref().or(page.url.as_deref());
-    let host = host(page, &ld, base);
+    let host = host(page, &ld);
     let json_ld_headline = Some(ld.article.headline.as_str()).filter(|h| !h.trim().is_empty());
     meta::headline_keys(page, json_ld_headline, &sites, host.as_deref())
 }
@@ -152,9 +157,8 @@ pub fn from_page(page: &Page) -> Result<Extracted, Error> {
         meta::publisher(page),
     );
     let sites = site_names(page, publisher.as_deref());
-    // The page's relative addresses are resolved against this.
-    let base = page.base.as_deref().or(page.url.as_deref());
-    let host = host(page, &ld, base);
+    let base = base(page);
+    let host = host(page, &ld);
     let host = host.as_deref();
     let json_ld_headline = Some(ld.article.headline.as_str()).filter(|h| !h.trim().is_empty());
     let (headline, from) =
