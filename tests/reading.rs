@@ -277,7 +277,14 @@ fn measure(entries: &[Entry], split: &str, sources: &[&str]) -> Counts {
                 miss(
                     "headline",
                     format!("{:?}", article.headline),
-                    format!("{want:?}"),
+                    format!(
+                        "{want:?}{}",
+                        match reach {
+                            Some(false) => " (none of the page's headlines)",
+                            Some(true) => " (outvoted)",
+                            None => "",
+                        }
+                    ),
                 );
             }
             if std::env::var_os("STORYCARD_DUMP_HEADLINES").is_some() {
