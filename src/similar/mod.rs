@@ -735,6 +735,19 @@ mod tests {
                 "MU, Liverpool bị phạt nặng vì cổ động viên ẩu đả",
                 "M.U và Liverpool bị phạt nặng vì CĐV đánh nhau",
             ),
+            // (near-synonyms a headline writes for another's word)
+            (
+                "Exchange files for bankruptcy to halt lawsuits",
+                "Exchange files for bankruptcy to stop lawsuits",
+            ),
+            (
+                "Actress marries boyfriend in surprise Mexico ceremony",
+                "Actress and boyfriend surprise families with Mexico wedding",
+            ),
+            (
+                "Singer will be a wonderful mum, says director",
+                "Singer will be a wonderful mom, says director",
+            ),
             // (a name spelt two ways)
             (
                 "Stacy Kiebler marries in a surprise ceremony",
