@@ -34,12 +34,13 @@ const ARTICLE_TYPES: [&str; 19] = [
 ];
 
 /// Works that are not Articles but that a page can be about, read when it has no Article.
-const OTHER_WORKS: [&str; 6] = [
+const OTHER_WORKS: [&str; 7] = [
     "Review",
     "VideoObject",
     "PodcastEpisode",
     "Episode",
     "Recipe",
+    "HowTo",
     "CreativeWork",
 ];
 
@@ -417,6 +418,19 @@ mod tests {
                 ("First related story", Some("https://x.com/1")),
                 ("Second story", Some("https://x.com/2"))
             ]
+        );
+    }
+
+    #[test]
+    fn reads_a_how_to_where_the_page_has_no_article() {
+        // (a DIY page's only work, with its date: homify's projects)
+        let f = read(&parse(
+            r#"{"@type":"HowTo","name":"Eine runde Tischdecke in 7 Schritten","datePublished":"2022-01-10T22:06:08Z"}"#,
+        ));
+        assert_eq!(f.article.headline, "Eine runde Tischdecke in 7 Schritten");
+        assert_eq!(
+            f.article.date_published.as_deref(),
+            Some("2022-01-10T22:06:08Z")
         );
     }
 
