@@ -102,6 +102,11 @@ impl Making {
         }
     }
 
+    /// The article, as the card shows it.
+    pub fn article(&self) -> &crate::model::Article {
+        self.deduper.article()
+    }
+
     /// The rules entries are compared by.
     pub fn rules(&self) -> Rules<'_> {
         self.deduper.rules()

@@ -475,6 +475,16 @@ fn a_long_related_list_is_read_in_slices() {
     let mut reading = 0;
     while !widget.step(JsValue::UNDEFINED) {
         assert!(fx.events.borrow().is_empty(), "no event before the render");
+        // (the card shows from the first step on; the carousel comes with the render)
+        assert_eq!(
+            fx.all("[part~=card]").len(),
+            1,
+            "the card after step {reading}"
+        );
+        assert!(
+            fx.all("[part~=related]").is_empty(),
+            "no carousel before the render"
+        );
         reading += 1;
     }
     assert_eq!(

@@ -349,6 +349,11 @@ fn evidence<'a>(r: &'a Related, read: &'a OnceCell<Box<similar::Headline>>) -> E
 }
 
 impl Deduper {
+    /// The article the related stories are deduped against.
+    pub fn article(&self) -> &Article {
+        &self.story.article
+    }
+
     /// Starts with the article of `head` (its `related` list is not read: [`Deduper::push`]
     /// each entry).
     pub fn new(head: Extracted, rules: &Rules) -> Deduper {

@@ -80,6 +80,9 @@ struct State {
     shown: Vec<Related>,
     /// The render under way: its story so far, or why it failed.
     job: Option<Result<Job, Error>>,
+    /// Whether the shadow root holds the card of the render under way, shown ahead of its
+    /// carousel ([`State::card`]).
+    card_ahead: bool,
     destroyed: bool,
 }
 
@@ -114,6 +117,7 @@ impl Widget {
             keys: Vec::new(),
             shown: Vec::new(),
             job: None,
+            card_ahead: false,
             destroyed: false,
         };
         state.start();
@@ -201,6 +205,7 @@ impl State {
     fn start(&mut self) {
         self.keys.clear();
         self.shown = Vec::new();
+        self.card_ahead = false;
         self.job = Some(self.begin());
     }
 
@@ -281,6 +286,12 @@ impl State {
             Err(e) => return self.render(Err(e)),
             Ok(true) => {}
             Ok(false) => {
+                // (a first render that takes more than one slice shows its card after the
+                // first: the page paints it while the rest of the entries are read and deduped;
+                // a render of new data leaves the card and carousel shown until it is done)
+                if !self.given.options.hydrate && self.root.first_child().is_none() {
+                    self.card(job.making.article());
+                }
                 self.job = Some(Ok(job));
                 return Step::Working;
             }
@@ -310,6 +321,26 @@ impl State {
         fire
     }
 
+    /// Shows the card of `article` alone in the empty shadow root, ahead of the carousel.
+    fn card(&mut self, article: &crate::model::Article) {
+        let Some(doc) = self.host.owner_document() else {
+            return;
+        };
+        let story = Story {
+            article: article.clone(),
+            ..Story::default()
+        };
+        let lang = self.lang(Some(&story));
+        let labels = Labels::with(&lang, &self.given.options.labels);
+        let format_date = page::date_formatter(lang.clone());
+        let opts = ViewOptions {
+            labels: &labels,
+            format_date: &format_date,
+            autoplay: self.given.options.autoplay,
+        };
+        self.card_ahead = self.append(&doc, &view::shell(&story, &opts)).is_ok();
+    }
+
     fn lang(&self, story: Option<&Story>) -> String {
         let around = page::lang_around(&self.host);
         self.given
@@ -323,9 +354,8 @@ impl State {
     fn render(&mut self, story: Result<(Story, js_sys::Array), Error>) -> Step {
         // (server-rendered markup is taken over by the first render only)
         let hydrate = std::mem::take(&mut self.given.options.hydrate);
-        if !hydrate {
-            self.clear();
-        }
+        // (the card shown ahead is kept where the story's card is the same)
+        let ahead = std::mem::take(&mut self.card_ahead).then(|| self.root.first_child());
         let Some(doc) = self.host.owner_document() else {
             return Step::Fire(
                 event::ERROR,
@@ -357,15 +387,23 @@ impl State {
                 return Ok((story, removed));
             }
             let shell = view::shell(&story, &opts);
-            if !(hydrate
+            if hydrate
                 && super::render::hydrate(&self.root, &shell)
-                && self.slides(&doc, &story, &opts, true).unwrap_or(false))
+                && self.slides(&doc, &story, &opts, true).unwrap_or(false)
             {
-                self.clear();
-                self.append(&doc, &shell)
-                    .and_then(|()| self.slides(&doc, &story, &opts, false))
-                    .map_err(|e| Error::Render(page::message_of(&e)))?;
+                return Ok((story, removed));
             }
+            let kept = self.root.child_nodes().length() == 1
+                && ahead
+                    .flatten()
+                    .is_some_and(|card| take_node(&card, &shell[0]));
+            let rest = if kept { &shell[1..] } else { &shell[..] };
+            if !kept {
+                self.clear();
+            }
+            self.append(&doc, rest)
+                .and_then(|()| self.slides(&doc, &story, &opts, false))
+                .map_err(|e| Error::Render(page::message_of(&e)))?;
             Ok((story, removed))
         });
         match result {
