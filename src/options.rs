@@ -24,6 +24,7 @@
 use serde::{Deserialize, Deserializer};
 
 use crate::dedupe::{Rules, Story};
+use crate::model::Article;
 use crate::error::Warning;
 use crate::i18n::Labels;
 use crate::json::Json;
@@ -322,7 +323,16 @@ impl Options {
     /// The language a story renders in: the option, else the article's own, else `around` (the
     /// page's language around the element), else English.
     pub fn language<'a>(&'a self, story: Option<&'a Story>, around: Option<&'a str>) -> &'a str {
-        let article = story.and_then(|s| s.article.language.as_deref());
+        self.language_of(story.map(|s| &s.article), around)
+    }
+
+    /// [`Options::language`] of a story of `article`.
+    pub fn language_of<'a>(
+        &'a self,
+        article: Option<&'a Article>,
+        around: Option<&'a str>,
+    ) -> &'a str {
+        let article = article.and_then(|a| a.language.as_deref());
         [self.lang.as_deref(), article, around]
             .into_iter()
             .flatten()

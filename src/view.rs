@@ -4,7 +4,7 @@
 
 use crate::dedupe::Story;
 use crate::i18n::Labels;
-use crate::model::{Image, Person};
+use crate::model::{Article, Image, Person};
 use crate::text::{cat, decimal};
 use crate::url::safe_href;
 use crate::vocabulary::names;
@@ -252,7 +252,7 @@ pub fn shell(story: &Story, opts: &ViewOptions) -> Vec<El> {
 
 fn tree(story: &Story, opts: &ViewOptions, slides: bool) -> Vec<El> {
     let l = opts.labels;
-    let mut out = vec![card(story, l, opts)];
+    let mut out = vec![card(&story.article, opts)];
     if !story.related.is_empty() {
         out.push(related(story, l, opts, slides));
     }
@@ -341,8 +341,10 @@ pub fn error(l: &Labels) -> Vec<El> {
         .text(l.unavailable)]
 }
 
-fn card(story: &Story, l: &Labels, opts: &ViewOptions) -> El {
-    let a = &story.article;
+/// The card of `a`, the first element of [`story`]'s tree: what the browser shows ahead of the
+/// carousel while a long related list is read.
+pub fn card(a: &Article, opts: &ViewOptions) -> El {
+    let l = opts.labels;
     let headline = El::new("h2")
         .part(part::HEADLINE)
         .child(match safe(&a.url) {

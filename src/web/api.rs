@@ -12,7 +12,7 @@ use super::page;
 use super::render::{build, take as take_node};
 use crate::error::{Error, Warning};
 use crate::i18n::Labels;
-use crate::model::Related;
+use crate::model::{Article, Related};
 use crate::options::Options;
 use crate::pipeline::{Making, Taken};
 use crate::text::cat;
@@ -322,15 +322,11 @@ impl State {
     }
 
     /// Shows the card of `article` alone in the empty shadow root, ahead of the carousel.
-    fn card(&mut self, article: &crate::model::Article) {
+    fn card(&mut self, article: &Article) {
         let Some(doc) = self.host.owner_document() else {
             return;
         };
-        let story = Story {
-            article: article.clone(),
-            ..Story::default()
-        };
-        let lang = self.lang(Some(&story));
+        let lang = self.lang(Some(article));
         let labels = Labels::with(&lang, &self.given.options.labels);
         let format_date = page::date_formatter(lang.clone());
         let opts = ViewOptions {
@@ -338,14 +334,14 @@ impl State {
             format_date: &format_date,
             autoplay: self.given.options.autoplay,
         };
-        self.card_ahead = self.append(&doc, &view::shell(&story, &opts)).is_ok();
+        self.card_ahead = self.append(&doc, &[view::card(article, &opts)]).is_ok();
     }
 
-    fn lang(&self, story: Option<&Story>) -> String {
+    fn lang(&self, article: Option<&Article>) -> String {
         let around = page::lang_around(&self.host);
         self.given
             .options
-            .language(story, around.as_deref())
+            .language_of(article, around.as_deref())
             .to_owned()
     }
 
@@ -362,7 +358,7 @@ impl State {
                 error_detail("the host element has no document"),
             );
         };
-        let lang = self.lang(story.as_ref().ok().map(|(story, _)| story));
+        let lang = self.lang(story.as_ref().ok().map(|(story, _)| &story.article));
         let replaced = self.given.options.labels.clone();
         let labels = Labels::with(&lang, &replaced);
         let result = story.and_then(|(story, removed)| {
