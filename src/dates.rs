@@ -324,6 +324,14 @@ fn style_of(lang: &str) -> Option<&'static Style> {
         .or_else(|| STYLES.iter().find(|s| s.langs.contains(&primary)))
 }
 
+/// The month names `lang` writes dates with (its style's, as [`long_day`] writes them: `März`
+/// for `de`); `None` for a language not here or one that writes its months as numbers.
+pub fn month_names(lang: &str) -> Option<&'static [&'static str; 12]> {
+    style_of(lang)
+        .map(|s| &s.months)
+        .filter(|m| !m[0].is_empty())
+}
+
 /// Languages whose long date the browsers' engines write differently: WebKit writes Arabic with
 /// Arabic-Indic digits, Chromium and Firefox with Latin ones (`tests/web.rs`, in all three).
 const ENGINES_DIFFER: &[&str] = &["ar"];

@@ -879,58 +879,28 @@ impl Lang {
         }
     }
 
-    /// The month names, folded (Vietnamese months are numbers: `tháng 5`; English "May" is left
-    /// out, a verb as often as a month). English's are [`crate::dates::MONTHS`]; the others not
-    /// [`crate::dates`]'s, which writes them with their diacritics: reading its table in would
-    /// bring the date writer into the core module, 2,195 bytes gzipped.
-    pub fn months(self) -> impl Iterator<Item = &'static str> {
-        let names: &'static [&'static str] = match self {
-            Lang::En => &crate::dates::MONTHS,
-            Lang::Vi => &[],
-            Lang::De => &[
-                "januar",
-                "februar",
-                "marz",
-                "april",
-                "mai",
-                "juni",
-                "juli",
-                "august",
-                "september",
-                "oktober",
-                "november",
-                "dezember",
-            ],
-            Lang::Fr => &[
-                "janvier",
-                "fevrier",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "aout",
-                "septembre",
-                "octobre",
-                "novembre",
-                "decembre",
-            ],
-            Lang::Es => &[
-                "enero",
-                "febrero",
-                "marzo",
-                "abril",
-                "mayo",
-                "junio",
-                "julio",
-                "agosto",
-                "septiembre",
-                "octubre",
-                "noviembre",
-                "diciembre",
-            ],
+    /// The month names, lowercase and folded, of [`crate::dates`], which writes dates with them
+    /// (`März` read as `marz`; Vietnamese months are numbers, `tháng 5`). English "May" is left
+    /// out, a verb as often as a month.
+    pub fn months(self) -> impl Iterator<Item = Cow<'static, str>> {
+        let tag = match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
         };
-        names.iter().copied().filter(|m| *m != "may")
+        crate::dates::month_names(tag)
+            .into_iter()
+            .flatten()
+            .filter(|m| !m.eq_ignore_ascii_case("may"))
+            .map(|&m| {
+                if m.bytes().all(|b| b.is_ascii_lowercase()) {
+                    Cow::Borrowed(m)
+                } else {
+                    Cow::Owned(fold_diacritics(&m.to_lowercase()))
+                }
+            })
     }
 }
 
@@ -1413,9 +1383,28 @@ impl Lang {
                 self.days()
                     .iter()
                     .map(|d| (form(d), ()))
-                    .chain(self.months().map(|m| (form(m), ()))),
+                    .chain(self.months().map(|m| (m, ()))),
             ),
             opposites: Phrases::new(sides),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_names_are_the_date_writers_lowercase_and_folded() {
+        let de: Vec<_> = Lang::De.months().collect();
+        assert!(de.iter().any(|m| m == "marz") && !de.iter().any(|m| m == "märz"));
+        let fr: Vec<_> = Lang::Fr.months().collect();
+        assert!(fr.iter().any(|m| m == "aout") && fr.iter().any(|m| m == "decembre"));
+        assert_eq!(Lang::Es.months().count(), 12);
+        // (English "may" is a verb as often as a month)
+        let en: Vec<_> = Lang::En.months().collect();
+        assert_eq!(en.len(), 11);
+        assert!(en.iter().any(|m| m == "june") && !en.iter().any(|m| m == "may"));
+        assert_eq!(Lang::Vi.months().count(), 0);
     }
 }
