@@ -1336,6 +1336,21 @@ impl Lang {
         TABLES[at].get_or_init(|| self.build(false))
     }
 
+    /// The month names of German, French and Spanish together, for a headline whose language is
+    /// not sure: a short German one read as English ("Bahnstreik ab 3. März angekündigt") still
+    /// names its month, and is another story than the same headline in April.
+    pub fn other_months() -> &'static Phrases<()> {
+        static MONTHS: OnceLock<Phrases<()>> = OnceLock::new();
+        MONTHS.get_or_init(|| {
+            Phrases::new(
+                [Lang::De, Lang::Fr, Lang::Es]
+                    .into_iter()
+                    .flat_map(Lang::months)
+                    .map(|m| (m, ())),
+            )
+        })
+    }
+
     /// [`Lang::tables`] for a headline written without its diacritics: Vietnamese's keyed by
     /// its words without them ("Quoc lo 1" is "Quốc lộ 1", "QL1"); the other languages' are so
     /// keyed already.

@@ -685,6 +685,11 @@ mod tests {
                 "Die Gewerkschaft kündigt einen Bahnstreik für den 3. März an",
                 "Die Gewerkschaft kündigt einen Bahnstreik für den 3. April an",
             ),
+            // (too short for its language to be sure: its month is read all the same)
+            (
+                "Bahnstreik ab 3. März angekündigt",
+                "Bahnstreik ab 3. April angekündigt",
+            ),
             (
                 "Les cheminots annoncent une grève pour le 3 août",
                 "Les cheminots annoncent une grève pour le 3 février",

@@ -267,6 +267,13 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
             i += len;
             continue;
         }
+        // (where the language is a guess, another's month is a date too, and still a word of
+        // the headline: "Mars" may be the planet)
+        if !sure && lang != Lang::Vi {
+            if let Some((_, len)) = Lang::other_months().at(&forms[i..]) {
+                out.dates.push(Word::from(forms[i..i + len].join(" ")));
+            }
+        }
         // Opposites are found before stop words go ("for" / "against") and whatever the
         // inflection ("issued" / "lifted").
         out.polarity.extend(opposites(&forms[i..], lang, tables));
