@@ -1285,16 +1285,28 @@ impl<V> Phrases<V> {
 }
 
 /// Every language's stop words, each with the languages it is one of (bit `i` for
-/// `Lang::ALL[i]`), for [`Lang::guess`].
+/// `Lang::ALL[i]`), for [`Lang::guess`]; and the one-word negations of German, French and
+/// Spanish that English does not use, which tell the language as well ("Bahnstreik: Keine
+/// Einigung in Sicht" is German by "keine" and "in", not English by "in").
 fn all_stop_words() -> &'static Sorted<u8> {
     static ALL: OnceLock<Sorted<u8>> = OnceLock::new();
     ALL.get_or_init(|| {
+        let english = |w: &str| {
+            Lang::En.stop_words().contains(&w) || Lang::En.negations().contains(&w)
+        };
+        let negations = Lang::ALL.iter().enumerate().filter(|(_, l)| matches!(l, Lang::De | Lang::Fr | Lang::Es)).flat_map(move |(i, lang)| {
+            lang.negations()
+                .iter()
+                .filter(move |w| !w.contains(' ') && !english(w))
+                .map(move |w| (*w, 1u8 << i))
+        });
         // (sorted, then each word's languages merged into one mask: a search per word would
         // compare every pair of the lists' thousand words, on the first render's path)
         let mut words: Vec<(&str, u8)> = Lang::ALL
             .iter()
             .enumerate()
             .flat_map(|(i, lang)| lang.stop_words().iter().map(move |w| (*w, 1u8 << i)))
+            .chain(negations)
             .collect();
         words.sort_unstable();
         let mut merged: Vec<(&str, u8)> = Vec::with_capacity(words.len());

@@ -679,6 +679,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_negation_tells_a_short_headline_its_language() {
+        // (read as English, where "nicht" and "keine" are no negations, each pair was one
+        // story: 0.93 and 0.91)
+        for (a, b) in [
+            (
+                "Lokführer streiken nicht am Montag",
+                "Lokführer streiken am Montag",
+            ),
+            (
+                "Bahnstreik: Keine Einigung in Sicht",
+                "Bahnstreik: Einigung in Sicht",
+            ),
+        ] {
+            assert_eq!(score(a, b), 0.0, "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn two_months_are_two_stories_in_every_language_the_card_writes_dates_in() {
         for (a, b) in [
             (
