@@ -54,16 +54,6 @@ impl Lang {
             matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
                 || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
         };
-        // (each word looked up once, in the stop words of every language together)
-        let mut counts = [0usize; Lang::ALL.len()];
-        for w in words.clone() {
-            if let Some(mask) = all_stop_words().get(w) {
-                for (i, n) in counts.iter_mut().enumerate() {
-                    *n += usize::from(mask & (1 << i) != 0);
-                }
-            }
-        }
-        let hits = |lang: Lang| counts[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
         // (Vietnamese letters in a few words of a headline in another language are a name:
         // "crash near Đà Nẵng")
         // (and a long headline with few of those letters is Vietnamese when most of its words
@@ -74,6 +64,21 @@ impl Lang {
         if marked * 10 >= all * 3 || (marked > 0 && accented * 2 > all) {
             return (Lang::Vi, true);
         }
+        // (each word looked up once, in the stop words of every language together; a word with
+        // a diacritic once more without it, for the other languages, whose lists are folded:
+        // "für" is German's "fur")
+        let vi = 1u8 << Lang::ALL.iter().position(|l| *l == Lang::Vi).unwrap_or(0);
+        let mut counts = [0usize; Lang::ALL.len()];
+        for w in words.clone() {
+            let mut mask = all_stop_words().get(w).copied().unwrap_or(0);
+            if !w.is_ascii() {
+                mask |= all_stop_words().get(&fold_diacritics(w)).copied().unwrap_or(0) & !vi;
+            }
+            for (i, n) in counts.iter_mut().enumerate() {
+                *n += usize::from(mask & (1 << i) != 0);
+            }
+        }
+        let hits = |lang: Lang| counts[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
         // (another language needs two of its stop words at least, and more than English has)
         let mut best = (Lang::En, hits(Lang::En).max(1));
         for lang in [Lang::Vi, Lang::De, Lang::Fr, Lang::Es] {
@@ -737,11 +742,20 @@ impl Lang {
                 ("eleven", 11.0),
                 ("twelve", 12.0),
                 ("thirteen", 13.0),
+                ("fourteen", 14.0),
                 ("fifteen", 15.0),
+                ("sixteen", 16.0),
+                ("seventeen", 17.0),
+                ("eighteen", 18.0),
+                ("nineteen", 19.0),
                 ("twenty", 20.0),
                 ("thirty", 30.0),
                 ("forty", 40.0),
                 ("fifty", 50.0),
+                ("sixty", 60.0),
+                ("seventy", 70.0),
+                ("eighty", 80.0),
+                ("ninety", 90.0),
                 ("hundred", 100.0),
                 ("hundreds", 100.0),
                 ("thousands", 1000.0),
@@ -783,7 +797,22 @@ impl Lang {
                 ("zehn", 10.0),
                 ("elf", 11.0),
                 ("zwolf", 12.0),
+                ("dreizehn", 13.0),
+                ("vierzehn", 14.0),
+                ("funfzehn", 15.0),
+                ("sechzehn", 16.0),
+                ("siebzehn", 17.0),
+                ("achtzehn", 18.0),
+                ("neunzehn", 19.0),
                 ("zwanzig", 20.0),
+                ("dreissig", 30.0),
+                ("dreißig", 30.0),
+                ("vierzig", 40.0),
+                ("funfzig", 50.0),
+                ("sechzig", 60.0),
+                ("siebzig", 70.0),
+                ("achtzig", 80.0),
+                ("neunzig", 90.0),
                 ("hundert", 100.0),
             ],
             Lang::Fr => &[
@@ -796,8 +825,17 @@ impl Lang {
                 ("huit", 8.0),
                 ("neuf", 9.0),
                 ("dix", 10.0),
+                ("onze", 11.0),
                 ("douze", 12.0),
+                ("treize", 13.0),
+                ("quatorze", 14.0),
+                ("quinze", 15.0),
+                ("seize", 16.0),
                 ("vingt", 20.0),
+                ("trente", 30.0),
+                ("quarante", 40.0),
+                ("cinquante", 50.0),
+                ("soixante", 60.0),
                 ("cent", 100.0),
             ],
             Lang::Es => &[
@@ -810,8 +848,19 @@ impl Lang {
                 ("ocho", 8.0),
                 ("nueve", 9.0),
                 ("diez", 10.0),
+                ("once", 11.0),
                 ("doce", 12.0),
+                ("trece", 13.0),
+                ("catorce", 14.0),
+                ("quince", 15.0),
+                ("dieciseis", 16.0),
+                ("diecisiete", 17.0),
+                ("dieciocho", 18.0),
+                ("diecinueve", 19.0),
                 ("veinte", 20.0),
+                ("treinta", 30.0),
+                ("cuarenta", 40.0),
+                ("cincuenta", 50.0),
                 ("cien", 100.0),
             ],
         }
@@ -1285,28 +1334,37 @@ impl<V> Phrases<V> {
 }
 
 /// Every language's stop words, each with the languages it is one of (bit `i` for
-/// `Lang::ALL[i]`), for [`Lang::guess`]; and the one-word negations of German, French and
-/// Spanish that English does not use, which tell the language as well ("Bahnstreik: Keine
-/// Einigung in Sicht" is German by "keine" and "in", not English by "in").
+/// `Lang::ALL[i]`), for [`Lang::guess`]; and the one-word negations and number words of German,
+/// French and Spanish that English does not use, which tell the language as well ("Bahnstreik:
+/// Keine Einigung in Sicht" is German by "keine" and "in", not English by "in").
 fn all_stop_words() -> &'static Sorted<u8> {
     static ALL: OnceLock<Sorted<u8>> = OnceLock::new();
     ALL.get_or_init(|| {
         let english = |w: &str| {
-            Lang::En.stop_words().contains(&w) || Lang::En.negations().contains(&w)
+            Lang::En.stop_words().contains(&w)
+                || Lang::En.negations().contains(&w)
+                || Lang::En.number_words().iter().any(|(n, _)| *n == w)
         };
-        let negations = Lang::ALL.iter().enumerate().filter(|(_, l)| matches!(l, Lang::De | Lang::Fr | Lang::Es)).flat_map(move |(i, lang)| {
-            lang.negations()
-                .iter()
-                .filter(move |w| !w.contains(' ') && !english(w))
-                .map(move |w| (*w, 1u8 << i))
-        });
+        let telling = Lang::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l, Lang::De | Lang::Fr | Lang::Es))
+            .flat_map(move |(i, lang)| {
+                let numbers = lang.number_words().iter().map(|(w, _)| *w);
+                lang.negations()
+                    .iter()
+                    .copied()
+                    .chain(numbers)
+                    .filter(move |w| !w.contains(' ') && !english(w))
+                    .map(move |w| (w, 1u8 << i))
+            });
         // (sorted, then each word's languages merged into one mask: a search per word would
         // compare every pair of the lists' thousand words, on the first render's path)
         let mut words: Vec<(&str, u8)> = Lang::ALL
             .iter()
             .enumerate()
             .flat_map(|(i, lang)| lang.stop_words().iter().map(move |w| (*w, 1u8 << i)))
-            .chain(negations)
+            .chain(telling)
             .collect();
         words.sort_unstable();
         let mut merged: Vec<(&str, u8)> = Vec::with_capacity(words.len());
