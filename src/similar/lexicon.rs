@@ -40,7 +40,9 @@ impl Lang {
     /// The language of a headline's words (lower case, diacritics kept): Vietnamese when three
     /// words in ten or more have the letters only Vietnamese writes (`ă`, `đ`, `ơ`, `ư`, and
     /// the vowels with two marks), else the language whose stop words they use most (two at
-    /// least, and more than English), else English.
+    /// least, and more than English; a German, French or Spanish negation or number word that
+    /// English does not use counts as one, and a word with a diacritic is looked up without it
+    /// too), else English.
     pub fn guess<'a>(words: impl Iterator<Item = &'a str> + Clone) -> Lang {
         Lang::guess_how_surely(words).0
     }
