@@ -405,6 +405,17 @@ impl Page {
                 let said = clean(&said);
                 (!said.is_empty()).then_some((Some(said), links))
             })
+            .or_else(|| {
+                // (a link to the author's page whose address names them: "/author/jane-doe")
+                let el = found("a[href*=\"/author/\"]").find(|a| {
+                    let said = clean(&text(a));
+                    a.attr("href").is_some_and(|href| {
+                        crate::extract::byline::name_in_profile(&href, &[said]).is_some()
+                    })
+                })?;
+                let said = clean(&text(&el));
+                Some((Some(said.clone()), vec![said]))
+            })
             .unwrap_or_default();
         // (else a byline written out near the headline, in no element a selector names, or at
         // the top of the story's body)

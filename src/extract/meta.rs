@@ -393,8 +393,34 @@ pub fn author_values(page: &Page) -> Vec<(&'static str, Vec<&str>)> {
             .collect();
         (key, values)
     })
+    .chain(written_by(page).map(|v| ("twitter:data", vec![v])))
     .filter(|(_, values): &(&str, Vec<&str>)| !values.is_empty())
     .collect()
+}
+
+/// The author a page's Twitter card labels as its writer: `twitter:dataN` where `twitter:labelN`
+/// says "Written by" (as WordPress's Yoast SEO writes it, in the site's language).
+fn written_by(page: &Page) -> Option<&str> {
+    const WRITTEN_BY: [&str; 8] = [
+        "written by",
+        "verfasst von",
+        "geschrieben von",
+        "écrit par",
+        "escrito por",
+        "scritto da",
+        "geschreven door",
+        "skrevet af",
+    ];
+    let label = page.metas.iter().find_map(|(k, v)| {
+        let n = k.strip_prefix("twitter:label")?;
+        WRITTEN_BY
+            .contains(&v.trim().to_lowercase().as_str())
+            .then_some(n)
+    })?;
+    page.metas
+        .iter()
+        .find(|(k, v)| k.strip_prefix("twitter:data") == Some(label) && !v.trim().is_empty())
+        .map(|(_, v)| v.as_str())
 }
 
 /// `article:published_time`, then the other publication-date tags sites use, then the page's

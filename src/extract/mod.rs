@@ -527,6 +527,39 @@ mod tests {
         }
 
         #[test]
+        fn an_author_link_whose_address_names_them_and_a_written_by_card_credit() {
+            // A link to the author's page, in no byline element: its address names them.
+            let a = article(
+                "https://city.example/a",
+                r#"<div class="authors"><a href="https://city.example/author/marinabeuerle/">Marina Beuerle</a></div>
+                   <h1>A story</h1><p>Text.</p>"#,
+            );
+            assert_eq!(names(&a), ["Marina Beuerle"]);
+            // (an address that does not name the link's text: a handle, an account's number)
+            let a = article(
+                "https://city.example/b",
+                r#"<div class="meta"><a href="https://city.example/author/jf/">Boris Kaiser</a></div>
+                   <h1>A story</h1><p>Text.</p>"#,
+            );
+            assert!(a.authors.is_empty(), "{:?}", a.authors);
+            // The writer a Twitter card labels "Written by", in the site's language, where the
+            // page shows the name.
+            let card = |label: &str| {
+                article(
+                    "https://blog.example/c",
+                    &format!(
+                        r#"<meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="Karoline Herr">
+                           <meta name="twitter:label2" content="Lesedauer"><meta name="twitter:data2" content="3 Minuten">
+                           <h1>A story</h1><p>Text.</p><footer>Karoline Herr</footer>"#
+                    ),
+                )
+            };
+            assert_eq!(names(&card("Verfasst von")), ["Karoline Herr"]);
+            assert_eq!(names(&card("Written by")), ["Karoline Herr"]);
+            assert!(card("Lesedauer").authors.is_empty());
+        }
+
+        #[test]
         fn a_name_only_the_metadata_gives_is_credited_where_the_page_shows_it() {
             let page = |body: &str| {
                 article(
