@@ -1423,6 +1423,21 @@ impl Lang {
         })
     }
 
+    /// Whether `word` is a negation of German, French or Spanish that English does not use (one
+    /// word, of more than a letter), for a headline whose language is not sure: a short German
+    /// one read as English ("Scholz tritt nicht zurück") still says "not", and is another story
+    /// than the same headline without it. An English word among them ("sin", "refuse") only
+    /// keeps two headlines apart that differ in it. (The lists are short and the question rare:
+    /// searched in place rather than indexed.)
+    pub fn other_negation(word: &str) -> bool {
+        word.chars().nth(1).is_some()
+            && [Lang::De, Lang::Fr, Lang::Es]
+                .iter()
+                .any(|l| l.negations().contains(&word))
+            && !Lang::En.negations().contains(&word)
+            && !Lang::En.tables().stop.contains(word)
+    }
+
     /// [`Lang::tables`] for a headline written without its diacritics: Vietnamese's keyed by
     /// its words without them ("Quoc lo 1" is "Quốc lộ 1", "QL1"); the other languages' are so
     /// keyed already.

@@ -719,6 +719,21 @@ mod tests {
     }
 
     #[test]
+    fn another_language_s_negation_counts_where_the_language_is_a_guess() {
+        // (too short to tell their language, read as English: 0.91 each, one story, before)
+        for (a, b) in [
+            ("Scholz tritt zurück", "Scholz tritt nicht zurück"),
+            ("Sánchez dimite hoy", "Sánchez nunca dimite hoy"),
+            ("Sánchez dimite hoy", "Sánchez jamás dimite hoy"),
+        ] {
+            assert_eq!(score(a, b), 0.0, "{a} / {b}");
+        }
+        // (both with it, or an English headline with none, as before)
+        assert!(score("Scholz tritt nicht zurück", "Scholz tritt doch nicht zurück") > 0.7);
+        assert!(score("Fed holds rates steady", "Fed holds rates steady again") > 0.7);
+    }
+
+    #[test]
     fn two_months_are_two_stories_in_every_language_the_card_writes_dates_in() {
         for (a, b) in [
             (

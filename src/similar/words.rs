@@ -273,6 +273,10 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
             if let Some((_, len)) = Lang::other_months().at(&forms[i..]) {
                 out.dates.push(Word::from(forms[i..i + len].join(" ")));
             }
+            // (and another's negation a negation: "Scholz tritt nicht zurück")
+            if Lang::other_negation(&forms[i]) {
+                out.negated = true;
+            }
         }
         // Opposites are found before stop words go ("for" / "against") and whatever the
         // inflection ("issued" / "lifted").
