@@ -59,9 +59,61 @@ fn scheme(url: &str) -> Option<&str> {
     valid.then_some(s)
 }
 
-/// Query parameters that only say where a click came from, not which page it is.
-pub const TRACKING: [&str; 7] = [
-    "utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid",
+/// Query parameters that only say where a click came from, not which page it is (compared
+/// without case; `*` ends a prefix): campaign tags (Google Analytics' `utm_*`, sites' own
+/// internal `itm_*`, `cmpid`, `CMP`, `ref`, `smid`, `ocid`, `ito`, `at_medium`, `at_campaign`),
+/// and the click and subscriber identifiers that Brave and Firefox strip from addresses
+/// (advertising networks', social networks', mailing tools' and recommendation widgets'). None
+/// of them names a page: a site whose address does is not served by a short list, and tells
+/// the widget its own names (`trackingParams`).
+pub const TRACKING: [&str; 43] = [
+    "utm_*",
+    "itm_*",
+    "cmpid",
+    "cmp",
+    "ref",
+    "smid",
+    "ocid",
+    "ito",
+    "at_medium",
+    "at_campaign",
+    // (advertising)
+    "gclid",
+    "gclsrc",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "msclkid",
+    "yclid",
+    "s_cid",
+    "_gl",
+    "srsltid",
+    // (social networks)
+    "fbclid",
+    "igshid",
+    "twclid",
+    "ttclid",
+    "li_fat_id",
+    // (mailing and marketing tools)
+    "mc_cid",
+    "mc_eid",
+    "_hsenc",
+    "_hsmi",
+    "__hssc",
+    "__hstc",
+    "__hsfp",
+    "mkt_tok",
+    "oly_anon_id",
+    "oly_enc_id",
+    "vero_id",
+    "__s",
+    "ml_subscriber",
+    "ml_subscriber_hash",
+    "rb_clickid",
+    "_openstat",
+    // (recommendation widgets: Taboola's and Outbrain's click identifiers)
+    "tblci",
+    "dicbo",
 ];
 
 /// Whether a query parameter name is tracking: one of [`TRACKING`] (`utm_*` is a prefix), or one

@@ -120,7 +120,7 @@ export interface MountOptions {
   max?: number | string;
   /** Language of labels and dates (default: the article's, else the page's). */
   lang?: string;
-  /** The site's own tracking parameters, ignored when comparing addresses (besides utm_*, fbclid, gclid, mc_cid, mc_eid, ref, cmpid). */
+  /** The site's own tracking parameters, ignored when comparing addresses (besides the campaign tags and click identifiers storycard knows: utm_*, itm_*, CMP, ref, fbclid, gclid, msclkid and others; see docs/dedupe.md). */
   trackingParams?: string[];
   /** `false` lets this widget repeat stories that other widgets on the page show (default: each story once per page). */
   pageDedupe?: boolean;
