@@ -727,6 +727,36 @@ impl Lang {
         }
     }
 
+    /// Common words of the language that are not its stop words (they may tell stories apart)
+    /// but tell which language a headline is in: German's demonstratives, possessives and
+    /// conjunctions ("Dank dieser Lebensmittel wachsen eure Haare viel schneller" has none of
+    /// its stop words but "dieser", "eure" and "viel"), and the like in French and Spanish.
+    /// [`Lang::guess`] counts them with the stop words, where English does not use them.
+    pub fn telling_words(self) -> &'static [&'static str] {
+        match self {
+            Lang::De => &[
+                "dieser", "diese", "dieses", "diesem", "diesen", "euer", "eure", "euren", "unser",
+                "unsere", "unseren", "viel", "viele", "vielen", "sehr", "aber", "wenn", "weil",
+                "durch", "unter", "zwischen", "seit", "wieder", "immer", "alle", "allen", "nur",
+                "doch", "dann", "bereits", "wegen", "trotz", "ihren", "ihrem", "seinen",
+                "seinem", "seiner", "neue", "neuen", "neuer", "wurden", "worden", "muss", "mussen",
+                "darf", "heute", "gibt", "geht", "laut", "sowie", "zwei", "drei",
+            ],
+            Lang::Fr => &[
+                "mais", "avant", "chez", "vers", "sous", "depuis", "aussi", "encore", "tres",
+                "nouveau", "nouvelle", "nouvelles", "deux", "trois", "ete", "fait", "peut",
+                "doit", "veut", "sera", "etre", "avoir", "comme", "contre", "pendant", "notre",
+                "votre", "nos", "vos", "lui", "eux",
+            ],
+            Lang::Es => &[
+                "pero", "segun", "hasta", "desde", "muy", "tambien", "cuando", "porque",
+                "nuevo", "nueva", "nuevos", "nuevas", "dos", "tres", "contra", "durante",
+                "puede", "debe", "quiere", "sera", "estan", "nuestro", "nuestra", "cada",
+            ],
+            Lang::En | Lang::Vi => &[],
+        }
+    }
+
     /// Number words and the values they stand for.
     pub fn number_words(self) -> &'static [(&'static str, f64)] {
         match self {
@@ -1339,8 +1369,8 @@ impl<V> Phrases<V> {
 /// `Lang::ALL[i]`), for [`Lang::guess`]; and the one-word negations and number words of German,
 /// French and Spanish that English does not use, which tell the language as well ("Bahnstreik:
 /// Keine Einigung in Sicht" is German by "keine" and "in", not English by "in").
-fn all_stop_words() -> &'static Sorted<u8> {
-    static ALL: OnceLock<Sorted<u8>> = OnceLock::new();
+fn all_stop_words() -> &'static StopWords {
+    static ALL: OnceLock<StopWords> = OnceLock::new();
     ALL.get_or_init(|| {
         let english = |w: &str| {
             Lang::En.stop_words().contains(&w)
@@ -1357,6 +1387,7 @@ fn all_stop_words() -> &'static Sorted<u8> {
                     .iter()
                     .copied()
                     .chain(numbers)
+                    .chain(lang.telling_words().iter().copied())
                     .filter(move |w| !w.contains(' ') && !english(w))
                     .map(move |w| (w, 1u8 << i))
             });
@@ -1368,16 +1399,30 @@ fn all_stop_words() -> &'static Sorted<u8> {
             .flat_map(|(i, lang)| lang.stop_words().iter().map(move |w| (*w, 1u8 << i)))
             .chain(telling)
             .collect();
-        words.sort_unstable();
-        let mut merged: Vec<(&str, u8)> = Vec::with_capacity(words.len());
-        for (w, bit) in words {
-            match merged.last_mut() {
-                Some((last, mask)) if *last == w => *mask |= bit,
-                _ => merged.push((w, bit)),
+        // (in place, in the order of `Sorted`: this table is built on the first render's path,
+        // and the WebAssembly memory keeps the room its building took)
+        words.sort_unstable_by(|a, b| by_length(a.0, b.0));
+        words.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 |= later.1;
             }
-        }
-        Sorted::new(merged)
+            same
+        });
+        words.shrink_to_fit();
+        StopWords(words)
     })
+}
+
+/// [`all_stop_words`]: each word with its languages' bits, in the order of [`Sorted`].
+struct StopWords(Vec<(&'static str, u8)>);
+
+impl StopWords {
+    /// The languages `word` is a stop word (or a telling word) of.
+    fn get(&self, word: &str) -> Option<&u8> {
+        let i = self.0.binary_search_by(|(k, _)| by_length(k, word)).ok()?;
+        Some(&self.0[i].1)
+    }
 }
 
 /// A language's lists, indexed for looking words up.

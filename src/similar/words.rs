@@ -196,7 +196,7 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
                     && trimmed.ends_with([':', '.', '|', '-', '–', '—', '?', '!', '•']))
         })
         .collect();
-    let title_case = is_title_case(&pieces);
+    let title_case = is_title_case(&pieces, &forms, (lang != Lang::Vi).then_some(&tables.stop));
     // The angle phrases are matched without diacritics, which only Vietnamese forms still
     // have: folded once, rather than up to three times per word.
     let folded_vi: Vec<String>;
@@ -227,7 +227,7 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
         ..Read::default()
     };
     // The name of each word in `out.words` and where it stood, to find who did what to whom.
-    let mut named: Vec<(usize, Word)> = Vec::new();
+    let mut named: Vec<(usize, usize, Word)> = Vec::new();
     let mut i = 0;
     while i < forms.len() {
         // A number, with the scale and unit after it.
@@ -331,25 +331,43 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
                     out.names.push(word.clone());
                 }
                 // (one place for the words a short form stands for)
-                if named.last().is_none_or(|(p, _)| *p != at) {
-                    named.push((at, word.clone()));
+                if named.last().is_none_or(|(p, _, _)| *p != at) {
+                    named.push((at, at + len, word.clone()));
                 }
             }
             out.words.push(word);
         }
     }
     // Who did what to whom: two names with a word between them that says what one did to the
-    // other (not "and", nor only stop words). Only where capitals tell names.
+    // other (not "and", nor only stop words). Only where capitals tell names. A name of several
+    // words ("Real Madrid", named words with nothing between them) is one side: each of its
+    // words is related to each of the other side's.
     if !title_case && lang != Lang::De {
-        for pair in named.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
-            let directed = forms[a.0 + 1..b.0].iter().any(|w| {
+        let mut sides: Vec<(usize, usize, Vec<&Word>)> = Vec::new();
+        for (at, end, word) in &named {
+            match sides.last_mut() {
+                // (not in Vietnamese, whose names of several words, "Nhật Bản", are often the
+                // sides of no deed: its headlines put the verb first)
+                Some((_, last_end, words)) if *last_end == *at && lang != Lang::Vi => {
+                    words.push(word);
+                    *last_end = *end;
+                }
+                _ => sides.push((*at, *end, vec![word])),
+            }
+        }
+        for pair in sides.windows(2) {
+            let ((_, a_end, a), (b_at, _, b)) = (&pair[0], &pair[1]);
+            let directed = forms[*a_end..*b_at].iter().any(|w| {
                 !matches!(
                     w.as_str(),
                     "and" | "&" | "und" | "et" | "y" | "và" | "vs" | "v" | "with"
                 ) && !tables.stop.contains(w.as_str())
             });
-            out.relations.push((a.1.clone(), b.1.clone(), directed));
+            for x in a {
+                for y in b {
+                    out.relations.push(((*x).clone(), (*y).clone(), directed));
+                }
+            }
         }
     }
     out.shrink();
@@ -566,13 +584,26 @@ fn strip_trailing(text: &str) -> String {
 
 /// Whether a headline is in title case ("Mt. Gox Files For US Bankruptcy"): then a capital
 /// says nothing about a name.
-fn is_title_case(pieces: &[&str]) -> bool {
-    let long: Vec<&&str> = pieces
+fn is_title_case(
+    pieces: &[&str],
+    keys: &[String],
+    stop: Option<&super::lexicon::Sorted<()>>,
+) -> bool {
+    let long: Vec<(&str, &String)> = pieces
         .iter()
-        .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .zip(keys)
+        .filter(|(p, _)| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(|(p, k)| (*p, k))
         .collect();
-    let capitalized = long.iter().filter(|p| is_capitalized(p)).count();
-    long.len() >= 3 && capitalized * 10 >= long.len() * 7
+    let capitalized = long.iter().filter(|(p, _)| is_capitalized(p)).count();
+    let lower_word = stop.is_some_and(|stop| {
+        pieces.iter().zip(keys).any(|(p, k)| {
+            p.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !p.chars().any(char::is_uppercase)
+                && !stop.contains(k)
+        })
+    });
+    long.len() >= 3 && capitalized * 10 >= long.len() * 7 && !lower_word
 }
 
 /// The headline in words, split where [`headline_key`] puts a space.
