@@ -754,6 +754,21 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_up_is_another_story_than_the_same_figure_down() {
+        // (0.91 and 0.93 before: "up" is a stop word, and was no opposite of "down")
+        assert_eq!(score("Apple profit up 5%", "Apple profit down 5%"), 0.0);
+        assert_eq!(
+            score(
+                "Stocks up 2% after Fed decision",
+                "Stocks down 2% after Fed decision"
+            ),
+            0.0
+        );
+        // (a particle, not a figure's direction, is no side: as before)
+        assert!(score("Apple profit up 5% in quarter", "Apple quarterly profit up 5%") > 0.7);
+    }
+
+    #[test]
     fn another_language_s_negation_counts_where_the_language_is_a_guess() {
         // (too short to tell their language, read as English: 0.91 each, one story, before)
         for (a, b) in [

@@ -77,6 +77,10 @@ fn is_time(unit: &str) -> bool {
 /// allocation of its own (a story's reading is kept for every related story: `tests/memory.rs`).
 pub type Word = compact_str::CompactString;
 
+/// The pair of opposites [`Read::polarity`] gives a figure's direction ("up 5%", "down 5%"),
+/// besides the lexicon's pairs.
+const FIGURE_DIRECTION: usize = usize::MAX;
+
 /// What [`read`] makes of a headline.
 #[derive(Debug, Clone, Default)]
 pub struct Read {
@@ -281,6 +285,17 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
         // Opposites are found before stop words go ("for" / "against") and whatever the
         // inflection ("issued" / "lifted").
         out.polarity.extend(opposites(&forms[i..], lang, tables));
+        // A figure's direction: "profit up 5%" against "profit down 5%" ("up" and "down" are
+        // opposites only before a figure: elsewhere they are as often a verb's particle, "shut
+        // down", "break up")
+        if lang == Lang::En
+            && matches!(forms[i].as_str(), "up" | "down")
+            && forms
+                .get(i + 1)
+                .is_some_and(|f| f.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            out.polarity.push((FIGURE_DIRECTION, forms[i] == "up"));
+        }
         let (canonical, len) = match synonym(&forms[i..], tables) {
             Some((canonical, len)) => (canonical, len),
             None => (forms[i].as_str(), 1),
