@@ -764,6 +764,15 @@ mod tests {
             ),
             0.0
         );
+        // (a word is a side of a pair before it is its synonym: "released" is the "release" of
+        // "arrest / release" before the "launch" of "Apple releases iOS"; 0.93 before)
+        assert_eq!(
+            score(
+                "Police arrest man over stabbing",
+                "Man arrested over stabbing released by police"
+            ),
+            0.0
+        );
         // (a particle, not a figure's direction, is no side: as before)
         assert!(score("Apple profit up 5% in quarter", "Apple quarterly profit up 5%") > 0.7);
     }

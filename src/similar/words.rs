@@ -669,14 +669,14 @@ fn opposites(forms: &[String], lang: Lang, tables: &Tables) -> Vec<(usize, bool)
             return sides.clone();
         }
     }
-    let canonical = match tables.synonyms.at(&forms[..1]) {
-        Some((c, _)) => (*c).to_owned(),
-        None => forms[0].clone(),
-    };
-    tables
-        .opposites
-        .at(&[stem(&canonical, lang)])
-        .map(|(sides, _)| sides.clone())
+    // (the word itself first, then the word its synonyms share: "released" is a side of
+    // "arrest / release" before it is the "launch" of "Apple releases iOS")
+    let side = |word: &str| tables.opposites.at(&[stem(word, lang)]).map(|(s, _)| s.clone());
+    side(&forms[0])
+        .or_else(|| {
+            let (canonical, _) = tables.synonyms.at(&forms[..1])?;
+            side(canonical)
+        })
         .unwrap_or_default()
 }
 
