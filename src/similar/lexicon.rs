@@ -1372,11 +1372,6 @@ impl<V> Phrases<V> {
 fn all_stop_words() -> &'static StopWords {
     static ALL: OnceLock<StopWords> = OnceLock::new();
     ALL.get_or_init(|| {
-        let english = |w: &str| {
-            Lang::En.stop_words().contains(&w)
-                || Lang::En.negations().contains(&w)
-                || Lang::En.number_words().iter().any(|(n, _)| *n == w)
-        };
         let telling = Lang::ALL
             .iter()
             .enumerate()
@@ -1388,7 +1383,7 @@ fn all_stop_words() -> &'static StopWords {
                     .copied()
                     .chain(numbers)
                     .chain(lang.telling_words().iter().copied())
-                    .filter(move |w| !w.contains(' ') && !english(w))
+                    .filter(move |w| !w.contains(' ') && !english_uses(w))
                     .map(move |w| (w, 1u8 << i))
             });
         // (sorted, then each word's languages merged into one mask: a search per word would
@@ -1412,6 +1407,14 @@ fn all_stop_words() -> &'static StopWords {
         words.shrink_to_fit();
         StopWords(words)
     })
+}
+
+/// Whether English uses `word` as a stop word, a negation or a number word: then it tells no
+/// other language.
+fn english_uses(word: &str) -> bool {
+    Lang::En.stop_words().contains(&word)
+        || Lang::En.negations().contains(&word)
+        || Lang::En.number_words().iter().any(|(n, _)| *n == word)
 }
 
 /// [`all_stop_words`]: each word with its languages' bits, in the order of [`Sorted`].
@@ -1479,8 +1482,7 @@ impl Lang {
             && [Lang::De, Lang::Fr, Lang::Es]
                 .iter()
                 .any(|l| l.negations().contains(&word))
-            && !Lang::En.negations().contains(&word)
-            && !Lang::En.tables().stop.contains(word)
+            && !english_uses(word)
     }
 
     /// [`Lang::tables`] for a headline written without its diacritics: Vietnamese's keyed by

@@ -678,11 +678,18 @@ pub fn explain(a: &str, b: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Asserts that each pair is two stories: scored 0.
+    fn assert_apart(pairs: &[(&str, &str)]) {
+        for (a, b) in pairs {
+            assert_eq!(score(a, b), 0.0, "{a} / {b}");
+        }
+    }
+
     #[test]
     fn number_words_of_every_language_are_numbers() {
         // ("fünf" and "fünfzehn" tell the first German: read as English, each was a word, and
         // the pair one story at 0.75; French had no "quinze")
-        for (a, b) in [
+        assert_apart(&[
             (
                 "Hochwasser in Bayern: fünf Tote",
                 "Hochwasser in Bayern: fünfzehn Tote",
@@ -695,16 +702,14 @@ mod tests {
                 "Floods kill seventeen in the north",
                 "Floods kill seven in the north",
             ),
-        ] {
-            assert_eq!(score(a, b), 0.0, "{a} / {b}");
-        }
+        ]);
     }
 
     #[test]
     fn a_negation_tells_a_short_headline_its_language() {
         // (read as English, where "nicht" and "keine" are no negations, each pair was one
         // story: 0.93 and 0.91)
-        for (a, b) in [
+        assert_apart(&[
             (
                 "Lokführer streiken nicht am Montag",
                 "Lokführer streiken am Montag",
@@ -713,9 +718,7 @@ mod tests {
                 "Bahnstreik: Keine Einigung in Sicht",
                 "Bahnstreik: Einigung in Sicht",
             ),
-        ] {
-            assert_eq!(score(a, b), 0.0, "{a} / {b}");
-        }
+        ]);
     }
 
     #[test]
@@ -723,7 +726,7 @@ mod tests {
         // (each was one story, 1.0: the names' words were related one by one, and a headline
         // of names with one verb between them was read as in title case, where capitals tell
         // no names)
-        for (a, b) in [
+        assert_apart(&[
             ("Real Madrid beat Barcelona", "Barcelona beat Real Madrid"),
             (
                 "Manchester United beat Liverpool",
@@ -738,9 +741,7 @@ mod tests {
                 "El Barcelona vence al Real Madrid",
             ),
             ("Le Real Madrid bat Barcelone", "Barcelone bat le Real Madrid"),
-        ] {
-            assert_eq!(score(a, b), 0.0, "{a} / {b}");
-        }
+        ]);
         // (the same deed in other words is the same story)
         assert!(score("Real Madrid beat Barcelona", "Real Madrid defeat Barcelona") > 0.7);
         // (a German headline with none of German's stop words is still read as German, where
@@ -780,13 +781,11 @@ mod tests {
     #[test]
     fn another_language_s_negation_counts_where_the_language_is_a_guess() {
         // (too short to tell their language, read as English: 0.91 each, one story, before)
-        for (a, b) in [
+        assert_apart(&[
             ("Scholz tritt zurück", "Scholz tritt nicht zurück"),
             ("Sánchez dimite hoy", "Sánchez nunca dimite hoy"),
             ("Sánchez dimite hoy", "Sánchez jamás dimite hoy"),
-        ] {
-            assert_eq!(score(a, b), 0.0, "{a} / {b}");
-        }
+        ]);
         // (both with it, or an English headline with none, as before)
         assert!(score("Scholz tritt nicht zurück", "Scholz tritt doch nicht zurück") > 0.7);
         assert!(score("Fed holds rates steady", "Fed holds rates steady again") > 0.7);

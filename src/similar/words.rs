@@ -604,13 +604,11 @@ fn is_title_case(
     keys: &[String],
     stop: Option<&super::lexicon::Sorted<()>>,
 ) -> bool {
-    let long: Vec<(&str, &String)> = pieces
+    let long: Vec<&&str> = pieces
         .iter()
-        .zip(keys)
-        .filter(|(p, _)| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .map(|(p, k)| (*p, k))
+        .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    let capitalized = long.iter().filter(|(p, _)| is_capitalized(p)).count();
+    let capitalized = long.iter().filter(|p| is_capitalized(p)).count();
     let lower_word = stop.is_some_and(|stop| {
         pieces.iter().zip(keys).any(|(p, k)| {
             p.chars().filter(|c| c.is_alphabetic()).count() >= 3
