@@ -27,14 +27,26 @@ pub struct Number {
     /// What the number numbers, when a word before it says (`chapter` in "Chapter 11", `ios`
     /// in "iOS 7.1", `ql` in "QL1"): it is compared only with numbers of the same.
     pub label: Option<Word>,
+    /// Whether a word before it says it is approximate (`nearly 700,000`): its step is then
+    /// 15% of it, whatever its digits.
+    pub approximate: bool,
 }
 
 impl Number {
-    /// Whether two numbers may be the same figure, rounded differently.
+    /// Whether two numbers may be the same figure, rounded differently. A rounding drops one
+    /// digit of the figure, not two: `$69 billion` is `$68.7 bln`, but a rate cut to `2%` is
+    /// not one cut to `2.25%`, unless a word says the figure is approximate.
     pub fn agrees(&self, other: &Number) -> bool {
+        let margin = 1e-9 * self.value.abs().max(other.value.abs());
+        let (fine, coarse) = if self.step <= other.step {
+            (self.step, other.step)
+        } else {
+            (other.step, self.step)
+        };
+        let one_digit = self.approximate || other.approximate || coarse <= 10.0 * fine + margin;
         (self.unit == other.unit || !(is_time(self.unit) || is_time(other.unit)))
-            && (self.value - other.value).abs()
-                <= self.step.max(other.step) + 1e-9 * self.value.abs()
+            && ((self.value - other.value).abs() <= margin
+                || (one_digit && (self.value - other.value).abs() <= coarse + margin))
     }
 
     /// Whether the two are numbers of one kind, so that a difference between them matters:
@@ -184,7 +196,10 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
     } else {
         lang.tables()
     };
-    let capitals: Vec<bool> = pieces.iter().map(|p| is_capitalized(p)).collect();
+    let capitals: Vec<bool> = pieces
+        .iter()
+        .map(|p| is_capitalized(p) || is_capitalized(after_elision(p)))
+        .collect();
     // Where a clause starts: the first word, and a word after a colon, a full stop, a dash or
     // a bar and a space ("Hà Nội: Cháy tại…", "Frain. Incendie…"), whose capital is the
     // sentence's.
@@ -404,6 +419,20 @@ impl Read {
         self.polarity.shrink_to_fit();
         self.dates.shrink_to_fit();
     }
+}
+
+/// The word after an elided article or preposition (`l'`, `d'`, `qu'`), whose capital is the
+/// word's own ("Allemagne" of "l'Allemagne"), or the whole word.
+fn after_elision(piece: &str) -> &str {
+    for elided in ["l'", "d'", "qu'", "l\u{2019}", "d\u{2019}", "qu\u{2019}"] {
+        if piece.len() > elided.len()
+            && piece.is_char_boundary(elided.len())
+            && piece[..elided.len()].eq_ignore_ascii_case(elided)
+        {
+            return &piece[elided.len()..];
+        }
+    }
+    piece
 }
 
 /// A Vietnamese syllable with its tone mark where the new style puts it: at the end of a
@@ -792,8 +821,9 @@ fn number(
             break;
         }
     }
+    let mut approximate = false;
     if let Some(prev) = before.last() {
-        let approximate = APPROXIMATIONS.contains(&prev.as_str())
+        approximate = APPROXIMATIONS.contains(&prev.as_str())
             || (before.len() >= 2
                 && APPROXIMATIONS.contains(
                     &[before[before.len() - 2].as_str(), " ", prev]
@@ -814,6 +844,7 @@ fn number(
             step,
             unit,
             label: None,
+            approximate,
         },
         used,
     ))
