@@ -1140,6 +1140,9 @@ pub const TRAILING_MARKS: &[&str] = &[
     "video",
 ];
 
+/// Which of [`KINDS`] is people.
+pub const PEOPLE: usize = 3;
+
 /// Kinds of things where one swapped for another makes another story: units of time, metals
 /// and fuels, currencies, people, transport, weather (as [`super::words`] leaves them: stemmed,
 /// and without diacritics).

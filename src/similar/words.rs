@@ -126,6 +126,10 @@ pub struct Read {
     /// Whether it is cut short ("… vers la projection de…"): whether it asked a question is
     /// then not known.
     pub truncated: bool,
+    /// Whether it says who did a deed after the deed, with a word such as "by" ("Jos. A. Bank
+    /// to be bought by Men's Wearhouse"), so that its names may stand the other way round
+    /// from an active headline's.
+    pub passive: bool,
     /// Its language ([`Lang::guess_how_surely`], or as given).
     pub lang: Lang,
     /// Whether its words told its language, or it was given.
@@ -232,6 +236,9 @@ pub fn read_in(headline: &str, lang: Option<Lang>) -> Read {
     };
     let mut out = Read {
         question: asks(&text),
+        passive: forms
+            .iter()
+            .any(|f| matches!(f.as_str(), "by" | "von" | "par" | "por" | "bởi")),
         truncated: is_truncated(headline),
         angle: says(super::lexicon::angles()),
         attempt: says(super::lexicon::attempts()),
