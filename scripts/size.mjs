@@ -25,20 +25,20 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // data path) and a date paragraph (126 on the page path), left the edge 14 bytes under its
 // budget: each budget set again about 1,000 bytes above its path, as docs/size.md says)
 const PATHS = [
-  { name: 'with data', budget: 124_300, files: ['storycard.js', 'storycard_wasm_bg.wasm'] },
+  { name: 'with data', budget: 125_400, files: ['storycard.js', 'storycard_wasm_bg.wasm'] },
   // (the element module carries the core module's bindings, which this path has always loaded:
   // counted since they are in it, 5,022 bytes gzipped the budget had left out; then 2026-12-07's
   // byline rules, 1,052 bytes; then the headline's kicker and a labelled date, 1,264; then a
   // byline at the top of the story's body, Drupal's author field and a blog's title read before
   // its <h1>, 518, past the budget by 233: docs/size.md)
-  { name: 'reading the page', budget: 169_900, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
+  { name: 'reading the page', budget: 171_200, files: ['storycard.js', 'storycard_page.js', 'storycard_page_bg.wasm'] },
   // (a server-rendered card: its behaviour from the small module first, then the widget's)
-  { name: 'server-rendered', budget: 130_300, files: ['storycard.js', 'storycard_behaviour.js', 'storycard_behaviour_bg.wasm', 'storycard_wasm_bg.wasm'] },
+  { name: 'server-rendered', budget: 131_300, files: ['storycard.js', 'storycard_behaviour.js', 'storycard_behaviour_bg.wasm', 'storycard_wasm_bg.wasm'] },
   // (no reader loads this: the CDN worker does, once per isolate. lol-html, and the HTML parser
   // and selectors of the page reader (scraper), are most of it: 534,246 bytes gzipped when it
   // came, against the 3 MB a Cloudflare Worker may be on the free plan)
   // (the same rules: 553,403 bytes, 97 under; set again about 1,000 above)
-  { name: 'at the edge', budget: 558_700, files: ['edge.js', 'storycard_edge.js', 'storycard_edge_bg.wasm'] },
+  { name: 'at the edge', budget: 559_500, files: ['edge.js', 'storycard_edge.js', 'storycard_edge_bg.wasm'] },
 ];
 
 const out = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'pkg';
