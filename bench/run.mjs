@@ -17,6 +17,9 @@
 //   npm run bench -- --quick         N = 30; 5 samples; 1× (for checking a change)
 //   --samples K, --profile a,b       K samples a cell; only these profiles
 //   --sizes 30,1000                  only these N (of the 1× and 4× profiles)
+//   --trace storycard,vanilla        after each cell's samples, one more of these contestants
+//                                    with a DevTools trace (bench/out/trace-NAME-PROFILE-N.json),
+//                                    and what their main thread did up to the first paint
 //
 // Measured per sample, on a fresh page, from the navigation's start: the first paint of the card
 // (the page's first-contentful-paint: nothing else is on it; storycard shows its card ahead of the
@@ -53,6 +56,7 @@ const chosen = argument('--profile')?.split(',') ?? (quick ? ['1×'] : ALL_PROFI
 const PROFILES = ALL_PROFILES.filter((p) => chosen.includes(p.name));
 const SAMPLES = Number(argument('--samples') ?? (quick ? 5 : 15));
 const OUT = join(ROOT, 'bench/out');
+const TRACED = argument('--trace')?.split(',') ?? [];
 const LIBRARIES = ['vanilla', 'embla', 'swiper', 'splide', 'keen'];
 // `--before DIR`: another build of the package (a `pkg/` directory inside the repository, such
 // as an earlier commit's, copied there) runs as one more contestant, `storycard-before`, in the
@@ -184,7 +188,75 @@ async function counters(cdp) {
   return { busy: metric('TaskDuration'), script: metric('ScriptDuration') };
 }
 
-async function sample(env, name, n, profile) {
+/** What a trace records: the main thread's tasks and what they ran, the engine's compiling. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading', 'toplevel'];
+
+/** The trace's events, once recording ends. */
+async function endTrace(cdp) {
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text);
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/**
+ * What the measured page's main thread did from its navigation to its first paint, in ms: each
+ * kind of work (events of the names below, not counted again inside one another's kind), its
+ * tasks, and when the paint came.
+ */
+function untilPaint(events) {
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint');
+  if (!fcp) return null;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === fcp.pid && e.tid === fcp.tid)
+    ?? events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === fcp.pid);
+  const start = events.find((e) => e.name === 'navigationStart' && e.pid === fcp.pid && e.args?.data?.isLoadingMainFrame)?.ts
+    ?? events.filter((e) => e.name === 'navigationStart' && e.pid === fcp.pid).at(-1)?.ts;
+  const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= start && e.ts < fcp.ts);
+  const KINDS = {
+    'parse HTML': ['ParseHTML'],
+    'script compile': ['v8.compile', 'V8.CompileCode', 'v8.compileModule', 'CacheScript'],
+    'script run': ['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'EventDispatch'],
+    'wasm from cache': ['v8.wasm.compileConsume', 'wasm.Deserialize'],
+    'wasm compile': ['wasm.CompileLazy', 'v8.wasm.compile', 'wasm.SyncCompile', 'wasm.StartStreamingCompilation', 'wasm.OnCompilationSucceeded'],
+    'garbage collection': ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR'],
+    style: ['UpdateLayoutTree', 'ParseAuthorStyleSheet'],
+    layout: ['Layout'],
+    paint: ['Paint', 'PrePaint', 'Layerize', 'Commit', 'UpdateLayer'],
+  };
+  const kindOf = new Map(Object.entries(KINDS).flatMap(([kind, names]) => names.map((name) => [name, kind])));
+  // (the time of each kind, without its own events nested inside one another: wall time covered)
+  const spans = {};
+  for (const e of on) {
+    const kind = kindOf.get(e.name);
+    if (kind) (spans[kind] ??= []).push([e.ts, e.ts + e.dur]);
+  }
+  const covered = (list) => {
+    list.sort((a, b) => a[0] - b[0]);
+    let total = 0;
+    let end = -Infinity;
+    for (const [a, b] of list) {
+      if (b <= end) continue;
+      total += b - Math.max(a, end);
+      end = b;
+    }
+    return total / 1000;
+  };
+  const tasks = on.filter((e) => e.name === 'RunTask');
+  const out = { 'first paint': (fcp.ts - start) / 1000, tasks: tasks.length, busy: tasks.reduce((t, e) => t + e.dur, 0) / 1000 };
+  for (const [kind, list] of Object.entries(spans)) out[kind] = covered(list);
+  for (const key of Object.keys(out)) out[key] = Math.round(out[key] * 10) / 10;
+  return out;
+}
+
+async function sample(env, name, n, profile, trace = false) {
   const page = await env.context.newPage();
   if (profile.viewport) await page.setViewportSize(profile.viewport);
   const cdp = await env.context.newCDPSession(page);
@@ -203,8 +275,14 @@ async function sample(env, name, n, profile) {
     await page.evaluate(() => window.__finished);
     before = await counters(cdp);
   }
+  if (trace) await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: TRACE_CATEGORIES } });
   await page.goto(`${origin}bench/out/${name}-${n}.html`, { waitUntil: 'domcontentloaded' });
   await page.evaluate(() => window.__finished);
+  if (trace) {
+    const events = await endTrace(cdp);
+    writeFileSync(join(OUT, `trace-${name}-${profile.name}-${n}.json`), JSON.stringify(events));
+    process.stderr.write(`bench: ${name}, ${profile.name}, N = ${n}, main thread until the first paint: ${JSON.stringify(untilPaint(events))}\n`);
+  }
   const timing = await page.evaluate(() => ({
     paint: window.__fcp,
     rendered: window.__rendered,
@@ -268,6 +346,7 @@ async function main() {
         for (let i = 0; i < SAMPLES; i++) {
           for (const name of CONTESTANTS) samples.push(await sample(env, name, n, profile));
         }
+        for (const name of TRACED) await sample(env, name, n, profile, true);
         process.stderr.write(`bench: N = ${n}, ${profile.name} done (${Math.round((Date.now() - began) / 1000)} s)\n`);
       }
     }
