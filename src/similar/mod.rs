@@ -595,9 +595,9 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[Word], wb: &[Word]) -> Option
             })
     });
     // Or the same words with two runs of them trading places around words that stay, each
-    // with a name or both one word for people ("Mother jailed for killing son" / "Son jailed for killing mother", where
-    // no capital tells a name): not two words of one thing, "team to investigate recall" /
-    // "recall investigation team".
+    // with a name or both one word for people ("Mother jailed for killing son" / "Son jailed
+    // for killing mother", where no capital tells a name): not two words of one thing, "team
+    // to investigate recall" / "recall investigation team".
     let who = |x: &[Word], y: &[Word]| {
         let named = |run: &[Word]| run.iter().any(|w| ra.names.contains(w) || rb.names.contains(w));
         let people = |run: &[Word]| {
