@@ -1161,6 +1161,11 @@ pub const KINDS: &[&[&str]] = &[
     &[
         "man", "woman", "men", "women", "child", "mother", "father", "wif", "husband", "son",
         "daughter", "teen", "vo", "chong", "con", "me", "bo", "cha",
+        // (German, French and Spanish; not "Kind", "père" or "mari", which are also "kind",
+        // "per" and a name as read)
+        "mann", "frau", "mutt", "vater", "sohn", "tocht", "eheman", "ehefrau", "homm", "femm",
+        "mer", "fils", "fill", "enfant", "epous", "hombr", "mujer", "madr", "padr", "hijo", "hija",
+        "nino", "marido", "esposa", "esposo",
     ],
     &[
         "tram", "bus", "train", "rail", "metro", "subway", "ferry", "plan", "flight", "taxi",
