@@ -1140,8 +1140,17 @@ pub const TRAILING_MARKS: &[&str] = &[
     "video",
 ];
 
-/// Which of [`KINDS`] is people.
-pub const PEOPLE: usize = 3;
+/// Words for people, one of [`KINDS`] (as [`super::words`] leaves them: stemmed, and without
+/// diacritics).
+pub const PEOPLE: &[&str] = &[
+    "man", "woman", "men", "women", "child", "mother", "father", "wif", "husband", "son",
+    "daughter", "teen", "vo", "chong", "con", "me", "bo", "cha",
+    // (German, French and Spanish; not "Kind", "père" or "mari", which are also "kind",
+    // "per" and a name as read)
+    "mann", "frau", "mutt", "vater", "sohn", "tocht", "eheman", "ehefrau", "homm", "femm",
+    "mer", "fils", "fill", "enfant", "epous", "hombr", "mujer", "madr", "padr", "hijo", "hija",
+    "nino", "marido", "esposa", "esposo",
+];
 
 /// Kinds of things where one swapped for another makes another story: units of time, metals
 /// and fuels, currencies, people, transport, weather (as [`super::words`] leaves them: stemmed,
@@ -1158,15 +1167,7 @@ pub const KINDS: &[&[&str]] = &[
     &[
         "usd", "dollar", "euro", "yen", "pound", "yuan", "sterling", "rupe",
     ],
-    &[
-        "man", "woman", "men", "women", "child", "mother", "father", "wif", "husband", "son",
-        "daughter", "teen", "vo", "chong", "con", "me", "bo", "cha",
-        // (German, French and Spanish; not "Kind", "père" or "mari", which are also "kind",
-        // "per" and a name as read)
-        "mann", "frau", "mutt", "vater", "sohn", "tocht", "eheman", "ehefrau", "homm", "femm",
-        "mer", "fils", "fill", "enfant", "epous", "hombr", "mujer", "madr", "padr", "hijo", "hija",
-        "nino", "marido", "esposa", "esposo",
-    ],
+    PEOPLE,
     &[
         "tram", "bus", "train", "rail", "metro", "subway", "ferry", "plan", "flight", "taxi",
     ],

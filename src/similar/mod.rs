@@ -601,7 +601,7 @@ fn conflict_rule(a: &Headline, b: &Headline, wa: &[Word], wb: &[Word]) -> Option
     let who = |x: &[Word], y: &[Word]| {
         let named = |run: &[Word]| run.iter().any(|w| ra.names.contains(w) || rb.names.contains(w));
         let people = |run: &[Word]| {
-            run.len() == 1 && lexicon::KINDS[lexicon::PEOPLE].contains(&run[0].as_str())
+            run.len() == 1 && lexicon::PEOPLE.contains(&run[0].as_str())
         };
         (named(x) && named(y)) || (people(x) && people(y))
     };
